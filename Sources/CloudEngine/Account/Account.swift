@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+
+/// One simulated AWS account, kept in one SQLite file.
+///
+/// Holds the database, the injected clock and id source, the authorizer that
+/// decides every call, and the change feed. Services hang off it
+/// (`account.storage`, `account.logs`); none of them opens the database itself.
+public final class Account: Sendable {
+    public let path: String
+    public let info: AccountInfo
+    public let clock: any EngineClock
+    public let ids: any IDGenerator
+    public let authorizer: any Authorizer
+    public let changes: ChangeFeed
+    let database: DatabasePool
+
+    init(path: String, info: AccountInfo, database: DatabasePool, options: AccountOptions) {
+        self.path = path
+        self.info = info
+        self.database = database
+        self.clock = options.clock
+        self.ids = options.ids
+        self.authorizer = options.authorizer ?? RootOnlyAuthorizer()
+        self.changes = ChangeFeed()
+    }
+
+    public var accountID: String { info.accountID }
+    public var region: String { info.region }
+
+    public var storage: StorageService { StorageService(account: self) }
+    public var logs: LogsService { LogsService(account: self) }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one write transaction, then tells observers (here and in other processes) that `topics` changed.
+    func write<T>(_ topics: Set<ChangeTopic>, _ body: (Database) throws -> T) throws -> T {
+        let result = try translatingDatabaseErrors {
+            try database.write { db -> T in
+                let value = try body(db)
+                try Self.bump(topics, in: db)
+                return value
+            }
+        }
+        changes.announce(topics)
+        return result
+    }
+
+    /// Runs `body` in one read transaction: a consistent snapshot, never blocked by writers.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try translatingDatabaseErrors { try database.read(body) }
+    }
+
+    /// Asks the authorizer; throws AccessDenied when the call is not allowed.
+    func authorize(_ caller: Caller, _ action: String, _ resource: String,
+                   context: [String: [String]] = [:], db: Database) throws {
+        try authorizer.authorize(
+            AuthorizationRequest(caller: caller, action: action, resource: resource, context: context),
+            account: info, db: db)
+    }
+
+    static func bump(_ topics: Set<ChangeTopic>, in db: Database) throws {
+        for topic in topics {
+            try db.execute(
+                sql: "INSERT INTO change_counters(topic, version) VALUES (?, 1) ON CONFLICT(topic) DO UPDATE SET version = version + 1",
+                arguments: [topic.rawValue])
+        }
+    }
+
+    /// Turns SQLite failures into errors that say what happened to the account file.
+    func translatingDatabaseErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw EngineError.databaseFailure(error, path: path)
+        }
+    }
+
+    /// Checks the database file's structure (`PRAGMA integrity_check`); returns "ok" when sound.
+    public func integrityCheck() throws -> String {
+        try read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+        }
+    }
+}
+
+extension EngineError {
+    static func databaseFailure(_ error: DatabaseError, path: String) -> EngineError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return EngineError(code: "ServiceUnavailable", httpStatus: 503,
+                               message: "The account file \(path) stayed busy (another process is writing to it); try again.")
+        case .SQLITE_FULL:
+            return EngineError(code: "InternalError", httpStatus: 500,
+                               message: "The disk holding \(path) is full; free some space and try again. Nothing was changed.")
+        case .SQLITE_READONLY:
+            return EngineError(code: "InternalError", httpStatus: 500,
+                               message: "The account file \(path) is read-only; check its permissions.")
+        default:
+            return EngineError(code: "InternalError", httpStatus: 500,
+                               message: "The account database failed: \(error.message ?? error.description)")
+        }
+    }
+}

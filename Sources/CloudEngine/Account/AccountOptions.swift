@@ -1,0 +1,22 @@
+import Foundation
+
+/// How an account is opened: the injected clock, id source and authorizer, and defaults for a new account.
+public struct AccountOptions: Sendable {
+    public var clock: any EngineClock
+    public var ids: any IDGenerator
+    /// Decides every call; `nil` means the account's standard authorizer.
+    public var authorizer: (any Authorizer)?
+    /// The default region of a newly created account.
+    public var region: String
+    /// The id of a newly created account; random (12 digits) when nil.
+    public var accountID: String?
+
+    public init(clock: any EngineClock = SystemClock(), ids: any IDGenerator = SystemIDGenerator(),
+                authorizer: (any Authorizer)? = nil, region: String = "us-east-1", accountID: String? = nil) {
+        self.clock = clock
+        self.ids = ids
+        self.authorizer = authorizer
+        self.region = region
+        self.accountID = accountID
+    }
+}

@@ -1,0 +1,32 @@
+import GRDB
+
+/// The account's migrations, in the order they were shipped.
+///
+/// A shipped migration is never edited: add a new one at the end instead.
+/// Each is plain SQL so it does not change when today's record types do.
+enum AccountSchema {
+    /// Marks the file as an Overcast account (`PRAGMA application_id`), "OVCT".
+    static let applicationID: Int32 = 0x4F56_4354
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-account") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    account_id TEXT NOT NULL,
+                    region TEXT NOT NULL,
+                    created_at REAL NOT NULL
+                );
+                CREATE TABLE change_counters (
+                    topic TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL DEFAULT 0
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v1-storage", migrate: StorageSchema.v1)
+        migrator.registerMigration("v1-logs", migrate: LogsSchema.v1)
+        return migrator
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// S3's general-purpose bucket naming rules, each with the sentence a person reads when it fails.
+public enum BucketName {
+    /// The first rule `name` breaks, or nil when it is a valid bucket name.
+    public static func violation(_ name: String) -> String? {
+        let bytes = Array(name.utf8)
+        if bytes.count < 3 || bytes.count > 63 {
+            return "Bucket names must be between 3 and 63 characters long (this one has \(name.count))."
+        }
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-".utf8)
+        if let bad = name.first(where: { !$0.isASCII || !allowed.contains($0.asciiValue ?? 0) }) {
+            if bad.isUppercase {
+                return "Bucket names can contain only lowercase letters; '\(bad)' is uppercase."
+            }
+            return "Bucket names can contain only lowercase letters, numbers, dots (.) and hyphens (-); '\(bad)' is not allowed."
+        }
+        let alphanumeric = Set("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        if let first = bytes.first, !alphanumeric.contains(first) {
+            return "Bucket names must begin with a letter or number."
+        }
+        if let last = bytes.last, !alphanumeric.contains(last) {
+            return "Bucket names must end with a letter or number."
+        }
+        if name.contains("..") {
+            return "Bucket names must not contain two adjacent periods."
+        }
+        if looksLikeIPAddress(name) {
+            return "Bucket names must not be formatted as an IP address (for example, 192.168.5.4)."
+        }
+        for prefix in ["xn--", "sthree-", "amzn-s3-demo-"] where name.hasPrefix(prefix) {
+            return "Bucket names must not start with the prefix '\(prefix)'."
+        }
+        for suffix in ["-s3alias", "--ol-s3", ".mrap", "--x-s3"] where name.hasSuffix(suffix) {
+            return "Bucket names must not end with the suffix '\(suffix)'."
+        }
+        return nil
+    }
+
+    static func looksLikeIPAddress(_ name: String) -> Bool {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+        }
+    }
+}

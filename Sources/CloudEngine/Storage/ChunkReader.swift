@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+
+/// Cuts a body source into fixed-size chunks while hashing it (MD5) and reporting progress.
+struct ChunkReader<Source: ObjectBodySource> {
+    private var source: Source
+    private let chunkSize: Int
+    private var hasher = Insecure.MD5()
+    private var ended = false
+    private let progress: ((Int64) -> Void)?
+    private(set) var totalBytes: Int64 = 0
+
+    init(source: Source, chunkSize: Int, progress: ((Int64) -> Void)?) {
+        self.source = source
+        self.chunkSize = chunkSize
+        self.progress = progress
+    }
+
+    /// The next chunk of exactly `chunkSize` bytes (the last may be shorter); nil at the end.
+    mutating func next() throws -> Data? {
+        guard !ended else { return nil }
+        var chunk = Data()
+        chunk.reserveCapacity(chunkSize)
+        while chunk.count < chunkSize {
+            let piece = try source.read(maxCount: chunkSize - chunk.count)
+            if piece.isEmpty {
+                ended = true
+                break
+            }
+            chunk.append(piece)
+        }
+        if chunk.isEmpty { return nil }
+        hasher.update(data: chunk)
+        totalBytes += Int64(chunk.count)
+        progress?(totalBytes)
+        return chunk
+    }
+
+    /// The body's MD5 in lowercase hex; call once, after the last chunk.
+    func md5Hex() -> String {
+        hasher.finalize().map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
+        }.joined()
+    }
+}

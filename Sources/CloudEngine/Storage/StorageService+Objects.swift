@@ -1,0 +1,271 @@
+import Foundation
+import GRDB
+
+extension StorageService {
+    // MARK: - PutObject
+
+    /// PutObject, streamed from `body` with bounded memory.
+    ///
+    /// The object becomes visible only when all its chunks and its metadata
+    /// commit in one transaction; a crash or an error before that leaves the
+    /// previous version (or no object) untouched.
+    @discardableResult
+    public func putObject(bucket: String, key: String, body: some ObjectBodySource,
+                          options: PutObjectOptions = PutObjectOptions(), caller: Caller) throws -> ObjectInfo {
+        try ObjectKey.validate(key)
+        let meta = try ObjectMetadataInput(options: options, key: key)
+        let resource = objectARN(bucket, key)
+        // Fail fast, before reading a byte, when the call cannot succeed.
+        try account.read { db in
+            _ = try requireBucket(bucket, db)
+            try account.authorize(caller, "s3:PutObject", resource, db: db)
+        }
+        var reader = ChunkReader(source: body, chunkSize: Self.chunkSize, progress: options.progress)
+        var firstChunks: [Data] = []
+        var buffered = 0
+        while buffered < Self.inlineLimit, let chunk = try reader.next() {
+            firstChunks.append(chunk)
+            buffered += chunk.count
+        }
+        if buffered < Self.inlineLimit {
+            let etag = reader.md5Hex()
+            return try account.write([.objects, .buckets]) { db in
+                let bodyID = try insertBody(state: "committed", chunks: firstChunks, db: db)
+                return try commitObject(bucket: bucket, key: key, bodyID: bodyID, size: reader.totalBytes,
+                                        etag: etag, meta: meta, caller: caller, db: db)
+            }
+        }
+        guard let bodyID = try account.write([], { db in try insertBody(state: "pending", chunks: firstChunks, db: db) }) else {
+            throw EngineError.internalError("A large upload to s3://\(bucket)/\(key) started with no bytes.")
+        }
+        firstChunks.removeAll()
+        do {
+            var seq = Int(buffered / Self.chunkSize)
+            var batch: [Data] = []
+            func flush() throws {
+                guard !batch.isEmpty else { return }
+                let pending = batch
+                let start = seq - pending.count
+                try account.write([]) { db in try insertChunks(pending, bodyID: bodyID, firstSeq: start, db: db) }
+                batch.removeAll(keepingCapacity: true)
+            }
+            while let chunk = try reader.next() {
+                batch.append(chunk)
+                seq += 1
+                if batch.count * Self.chunkSize >= Self.inlineLimit { try flush() }
+            }
+            try flush()
+            let etag = reader.md5Hex()
+            let size = reader.totalBytes
+            return try account.write([.objects, .buckets]) { db in
+                try db.execute(sql: "UPDATE bodies SET state = 'committed', owner_pid = NULL WHERE id = ?", arguments: [bodyID])
+                return try commitObject(bucket: bucket, key: key, bodyID: bodyID, size: size,
+                                        etag: etag, meta: meta, caller: caller, db: db)
+            }
+        } catch {
+            _ = try? account.write([]) { db in try db.execute(sql: "DELETE FROM bodies WHERE id = ?", arguments: [bodyID]) }
+            throw error
+        }
+    }
+
+    /// Writes the object row over any previous version and frees the old body, in the caller's transaction.
+    func commitObject(bucket: String, key: String, bodyID: Int64?, size: Int64, etag: String,
+                      meta: ObjectMetadataInput, caller: Caller, db: Database) throws -> ObjectInfo {
+        _ = try requireBucket(bucket, db)
+        try account.authorize(caller, "s3:PutObject", objectARN(bucket, key), db: db)
+        let keyBytes = ObjectKey.bytes(key)
+        let previous = try Row.fetchOne(
+            db, sql: "SELECT size, body_id FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, keyBytes])
+        let now = account.clock.now()
+        try db.cachedStatement(sql: """
+            INSERT INTO objects(bucket, key, size, etag, content_type, metadata, headers, storage_class, last_modified, body_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(bucket, key) DO UPDATE SET size = excluded.size, etag = excluded.etag,
+                content_type = excluded.content_type, metadata = excluded.metadata, headers = excluded.headers,
+                storage_class = excluded.storage_class, last_modified = excluded.last_modified, body_id = excluded.body_id
+            """).execute(arguments: [bucket, keyBytes, size, etag, meta.contentType, meta.metadataJSON, meta.headersJSON,
+                                     meta.storageClass, now.timeIntervalSince1970, bodyID])
+        let countDelta = previous == nil ? 1 : 0
+        let sizeDelta = size - (previous?["size"] ?? 0)
+        try db.cachedStatement(sql: "UPDATE buckets SET object_count = object_count + ?, total_size = total_size + ? WHERE name = ?")
+            .execute(arguments: [countDelta, sizeDelta, bucket])
+        if let oldBody: Int64 = previous?["body_id"] {
+            try db.cachedStatement(sql: "DELETE FROM bodies WHERE id = ?").execute(arguments: [oldBody])
+        }
+        return ObjectInfo(bucket: bucket, key: key, size: size, etag: etag, contentType: meta.contentType,
+                          metadata: meta.metadata, headers: meta.headers, storageClass: meta.storageClass, lastModified: now)
+    }
+
+    /// Inserts a body and its first chunks; an empty body has no row at all (nil).
+    func insertBody(state: String, chunks: [Data], db: Database) throws -> Int64? {
+        guard !chunks.isEmpty else { return nil }
+        try db.cachedStatement(sql: "INSERT INTO bodies(state, owner_pid, chunk_size, created_at) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [state, state == "pending" ? Int64(getpid()) : nil, Self.chunkSize,
+                                 account.clock.now().timeIntervalSince1970])
+        let bodyID = db.lastInsertedRowID
+        try insertChunks(chunks, bodyID: bodyID, firstSeq: 0, db: db)
+        return bodyID
+    }
+
+    func insertChunks(_ chunks: [Data], bodyID: Int64, firstSeq: Int, db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO chunks(body_id, seq, data) VALUES (?, ?, ?)")
+        for (offset, chunk) in chunks.enumerated() {
+            try statement.execute(arguments: [bodyID, firstSeq + offset, chunk])
+        }
+    }
+
+    /// Frees bodies left pending by processes that died mid-upload. Runs when the account opens.
+    func discardAbandonedUploads() throws {
+        let owners = try account.read { db in
+            try Int64.fetchAll(db, sql: "SELECT DISTINCT owner_pid FROM bodies WHERE state = 'pending'")
+        }
+        let dead = owners.filter { pid in kill(pid_t(pid), 0) != 0 && errno == ESRCH }
+        guard !dead.isEmpty else { return }
+        try account.write([]) { db in
+            for pid in dead {
+                try db.execute(sql: "DELETE FROM bodies WHERE state = 'pending' AND owner_pid = ?", arguments: [pid])
+            }
+        }
+    }
+
+    // MARK: - GetObject / HeadObject
+
+    /// HeadObject. A missing key is NoSuchKey (404) for a caller allowed `s3:ListBucket`, AccessDenied (403) otherwise.
+    public func headObject(bucket: String, key: String, caller: Caller) throws -> ObjectInfo {
+        try account.read { db in try readableObject(bucket: bucket, key: key, caller: caller, db: db) }
+    }
+
+    /// GetObject, streamed: `sink` receives the body (or the range) in pieces of at most one chunk.
+    ///
+    /// The whole read sees one snapshot, so a concurrent overwrite never mixes two versions.
+    /// Throw from `sink` to stop early.
+    @discardableResult
+    public func getObject(bucket: String, key: String, range: ByteRange? = nil, caller: Caller,
+                          sink: (Data) throws -> Void) throws -> ObjectInfo {
+        try account.read { db in
+            let info = try readableObject(bucket: bucket, key: key, caller: caller, db: db)
+            guard info.size > 0 else {
+                if range != nil { throw EngineError.invalidRange(size: 0) }
+                return info
+            }
+            let span = try range?.resolve(size: info.size) ?? 0...(info.size - 1)
+            guard let bodyID = try Int64.fetchOne(
+                db, sql: "SELECT body_id FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, ObjectKey.bytes(key)])
+            else { return info }
+            let chunk = Int64(Self.chunkSize)
+            let statement = try db.cachedStatement(sql: "SELECT data FROM chunks WHERE body_id = ? AND seq = ?")
+            for seq in (span.lowerBound / chunk)...(span.upperBound / chunk) {
+                guard let data = try Data.fetchOne(statement, arguments: [bodyID, seq]) else {
+                    throw EngineError.internalError("Object s3://\(bucket)/\(key) is missing part \(seq) of its body.")
+                }
+                let chunkStart = seq * chunk
+                let from = Int(max(span.lowerBound, chunkStart) - chunkStart)
+                let to = Int(min(span.upperBound, chunkStart + Int64(data.count) - 1) - chunkStart)
+                try sink(from == 0 && to == data.count - 1 ? data : data.subdata(in: from..<(to + 1)))
+            }
+            return info
+        }
+    }
+
+    /// Reads the whole body into memory: for small objects and tests only.
+    public func getObjectData(bucket: String, key: String, range: ByteRange? = nil, caller: Caller) throws -> Data {
+        var result = Data()
+        try getObject(bucket: bucket, key: key, range: range, caller: caller) { result.append($0) }
+        return result
+    }
+
+    func readableObject(bucket: String, key: String, caller: Caller, db: Database) throws -> ObjectInfo {
+        _ = try requireBucket(bucket, db)
+        try account.authorize(caller, "s3:GetObject", objectARN(bucket, key), db: db)
+        if let info = try objectInfo(bucket: bucket, key: key, db: db) { return info }
+        // AWS answers 404 only to callers who may list the bucket; others get 403.
+        try account.authorize(caller, "s3:ListBucket", bucketARN(bucket), db: db)
+        throw EngineError.noSuchKey(bucket: bucket, key: key)
+    }
+
+    func objectInfo(bucket: String, key: String, db: Database) throws -> ObjectInfo? {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT * FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, ObjectKey.bytes(key)])
+        else { return nil }
+        return ObjectInfo(bucket: bucket, key: key, size: row["size"], etag: row["etag"], contentType: row["content_type"],
+                          metadata: ObjectMetadataInput.decode(row["metadata"]), headers: ObjectMetadataInput.decode(row["headers"]),
+                          storageClass: row["storage_class"], lastModified: Date(timeIntervalSince1970: row["last_modified"]))
+    }
+
+    // MARK: - DeleteObject
+
+    /// DeleteObject. Deleting a key that does not exist succeeds, as on S3. Returns whether an object was removed.
+    @discardableResult
+    public func deleteObject(bucket: String, key: String, caller: Caller) throws -> Bool {
+        try account.write([.objects, .buckets]) { db in
+            _ = try requireBucket(bucket, db)
+            try account.authorize(caller, "s3:DeleteObject", objectARN(bucket, key), db: db)
+            return try removeObject(bucket: bucket, key: key, db: db)
+        }
+    }
+
+    /// DeleteObjects: each key is authorized and deleted on its own; failures are returned per key, as S3 does.
+    public func deleteObjects(bucket: String, keys: [String], caller: Caller) throws -> [String: EngineError] {
+        try account.write([.objects, .buckets]) { db in
+            _ = try requireBucket(bucket, db)
+            var failures: [String: EngineError] = [:]
+            for key in keys {
+                do {
+                    try account.authorize(caller, "s3:DeleteObject", objectARN(bucket, key), db: db)
+                    try removeObject(bucket: bucket, key: key, db: db)
+                } catch let error as EngineError {
+                    failures[key] = error
+                }
+            }
+            return failures
+        }
+    }
+
+    @discardableResult
+    func removeObject(bucket: String, key: String, db: Database) throws -> Bool {
+        let keyBytes = ObjectKey.bytes(key)
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT size, body_id FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, keyBytes])
+        else { return false }
+        try db.execute(sql: "DELETE FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, keyBytes])
+        try db.execute(sql: "UPDATE buckets SET object_count = object_count - 1, total_size = total_size - ? WHERE name = ?",
+                       arguments: [row["size"] as Int64, bucket])
+        if let bodyID: Int64 = row["body_id"] {
+            try db.execute(sql: "DELETE FROM bodies WHERE id = ?", arguments: [bodyID])
+        }
+        return true
+    }
+
+    // MARK: - CopyObject
+
+    /// CopyObject within the account. `replaceMetadata` nil keeps the source's metadata (directive COPY).
+    @discardableResult
+    public func copyObject(sourceBucket: String, sourceKey: String, bucket: String, key: String,
+                           replaceMetadata: PutObjectOptions? = nil, caller: Caller) throws -> ObjectInfo {
+        try ObjectKey.validate(key)
+        return try account.write([.objects, .buckets]) { db in
+            let source = try readableObject(bucket: sourceBucket, key: sourceKey, caller: caller, db: db)
+            _ = try requireBucket(bucket, db)
+            if sourceBucket == bucket && sourceKey == key && replaceMetadata == nil {
+                throw EngineError(code: "InvalidRequest", httpStatus: 400,
+                                  message: "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
+            }
+            let meta = try replaceMetadata.map { try ObjectMetadataInput(options: $0, key: key) }
+                ?? ObjectMetadataInput(copying: source)
+            let sourceBody = try Int64.fetchOne(
+                db, sql: "SELECT body_id FROM objects WHERE bucket = ? AND key = ?",
+                arguments: [sourceBucket, ObjectKey.bytes(sourceKey)])
+            var newBody: Int64?
+            if let sourceBody {
+                try db.execute(sql: "INSERT INTO bodies(state, chunk_size, created_at) VALUES ('committed', ?, ?)",
+                               arguments: [Self.chunkSize, account.clock.now().timeIntervalSince1970])
+                let id = db.lastInsertedRowID
+                try db.execute(sql: "INSERT INTO chunks(body_id, seq, data) SELECT ?, seq, data FROM chunks WHERE body_id = ?",
+                               arguments: [id, sourceBody])
+                newBody = id
+            }
+            return try commitObject(bucket: bucket, key: key, bodyID: newBody, size: source.size, etag: source.etag,
+                                    meta: meta, caller: caller, db: db)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import CloudEngine
+import Foundation
+
+/// `overcast info`: what account this is and what it holds.
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Show the account: its id, region, file, and what it holds.")
+
+    @OptionGroup var account: AccountOption
+
+    func run() throws {
+        let opened = try account.open()
+        let buckets = try opened.storage.listBuckets(caller: .root)
+        let groups = try opened.logs.describeLogGroups(caller: .root)
+        print("Account   \(opened.accountID)")
+        print("Region    \(opened.region)")
+        print("File      \(opened.path)")
+        print("Buckets   \(buckets.count) (\(buckets.reduce(0) { $0 + $1.objectCount }) objects)")
+        print("Log groups \(groups.items.count)\(groups.nextToken == nil ? "" : "+")")
+    }
+}
