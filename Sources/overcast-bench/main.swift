@@ -1,1 +1,25 @@
-print("x")
+import Foundation
+
+// overcast-bench SUITE...: prints one line per figure, `suite.name value unit`.
+// Suites: storage. Run in release: `swift run -c release overcast-bench storage`.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let suites: [String: () throws -> Void] = [
+    "storage": StorageBenchmarks.run,
+    // Child processes, so each peak RSS is measured alone.
+    "_storage-put-file": StorageBenchmarks.putFileChild,
+    "_storage-get-file": StorageBenchmarks.getFileChild,
+]
+let chosen = arguments.isEmpty ? ["storage"] : arguments
+for name in chosen {
+    guard let suite = suites[name] else {
+        FileHandle.standardError.write(Data("unknown suite \(name); known: storage\n".utf8))
+        exit(2)
+    }
+    do {
+        try suite()
+    } catch {
+        FileHandle.standardError.write(Data("\(name) failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
