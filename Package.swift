@@ -1,12 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers (imports point inward only):
-//   overcast (executable) -> Console, CursesTerminal, CloudAPI, CloudEngine
-//   Console -> TerminalUI, CloudEngine
-//   CursesTerminal -> TerminalUI, CNCurses
-//   TerminalUI -> (nothing)
-//   CloudEngine -> GRDB, Crypto (no front end)
+// Layers (imports point inward only; each target lists only what it may use):
+//   overcast (executable)  -> Console, CursesTerminal, CloudEngine, ArgumentParser
+//   Console                -> TerminalUI, CloudEngine          (panels; no ncurses)
+//   CursesTerminal         -> TerminalUI, CNCurses             (the only ncurses code)
+//   TerminalUI             -> nothing                          (cells, widgets, keys, themes)
+//   CloudEngine            -> IAMPolicy, GRDB, Crypto          (the account; no front end)
+//   IAMPolicy              -> nothing                          (policy language and evaluator)
 let package = Package(
     name: "overcast",
     platforms: [.macOS(.v14)],
@@ -20,26 +21,49 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
+        // MARK: - Engine
+
+        // The IAM policy language and evaluator: pure, no database, so `overcast iam simulate` needs no account.
+        .target(
+            name: "IAMPolicy",
+            resources: [.copy("ManagedPolicies")]
+        ),
         .target(
             name: "CloudEngine",
             dependencies: [
+                "IAMPolicy",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["IAM"]
         ),
+
+        // MARK: - Terminal
+
+        .target(name: "TerminalUI"),
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNCurses"]),
+        .target(name: "Console", dependencies: ["TerminalUI", "CloudEngine"]),
+        // Screen goldens and a scripted terminal for tests.
+        .target(name: "ScreenTesting", dependencies: ["TerminalUI"]),
+
+        // MARK: - Executables
+
         .executableTarget(
             name: "overcast",
             dependencies: [
                 "CloudEngine",
+                "Console",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "overcast-bench",
-            dependencies: [
-                "CloudEngine",
-            ]
+            dependencies: ["CloudEngine", "IAMPolicy", "Console", "TerminalUI"]
         ),
         // Writes to an account from a second process, for the crash and concurrency tests.
         .executableTarget(
@@ -47,10 +71,15 @@ let package = Package(
             dependencies: ["CloudEngine"],
             path: "Tests/Fixtures/overcast-fixture"
         ),
+
+        // MARK: - Tests
+
         .testTarget(
             name: "CloudEngineTests",
-            dependencies: ["CloudEngine", "overcast-fixture"],
-            exclude: ["IAMPolicy"]
+            dependencies: ["CloudEngine", "IAMPolicy", "overcast-fixture"]
         ),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "CloudEngine", "TerminalUI", "ScreenTesting", "overcast"]),
     ]
 )

@@ -10,7 +10,8 @@ let suites: [String: () throws -> Void] = [
     "_storage-put-file": StorageBenchmarks.putFileChild,
     "_storage-get-file": StorageBenchmarks.getFileChild,
 ]
-let chosen = arguments.isEmpty ? ["storage"] : arguments
+// A child suite (leading underscore) takes the rest of the arguments as its own.
+let chosen = arguments.first?.hasPrefix("_") == true ? [arguments[0]] : (arguments.isEmpty ? ["storage"] : arguments)
 for name in chosen {
     guard let suite = suites[name] else {
         FileHandle.standardError.write(Data("unknown suite \(name); known: storage\n".utf8))

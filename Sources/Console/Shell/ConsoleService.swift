@@ -1,0 +1,39 @@
+/// The services in the console's sidebar, in the order they are listed, with the `:` commands that open them.
+public enum ConsoleService: String, CaseIterable, Sendable {
+    case buckets
+    case functions
+    case roles
+    case policies
+    case users
+    case logGroups
+
+    /// The name shown in the sidebar and the breadcrumb.
+    public var title: String {
+        switch self {
+        case .buckets: return "Buckets"
+        case .functions: return "Functions"
+        case .roles: return "Roles"
+        case .policies: return "Policies"
+        case .users: return "Users"
+        case .logGroups: return "Log groups"
+        }
+    }
+
+    /// What `:` accepts for this service; the first is the canonical name shown in completion.
+    public var commands: [String] {
+        switch self {
+        case .buckets: return ["buckets", "s3"]
+        case .functions: return ["functions", "lambda"]
+        case .roles: return ["roles"]
+        case .policies: return ["policies"]
+        case .users: return ["users", "iam"]
+        case .logGroups: return ["logs", "loggroups"]
+        }
+    }
+
+    /// The service a `:` command names, matched exactly and case-insensitively.
+    public static func named(_ command: String) -> ConsoleService? {
+        let wanted = command.lowercased()
+        return allCases.first { $0.commands.contains(wanted) }
+    }
+}

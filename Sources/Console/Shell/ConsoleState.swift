@@ -1,0 +1,89 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// Who the console acts as: one value, so switching to an IAM user or role later changes every call at once.
+public struct ConsoleIdentity: Sendable, Hashable {
+    public var caller: Caller
+    /// How the header names it ("root", "user alice", "role reader/session").
+    public var label: String
+
+    public init(caller: Caller, label: String) {
+        self.caller = caller
+        self.label = label
+    }
+
+    public static let root = ConsoleIdentity(caller: .root, label: "root")
+}
+
+/// Which pane has the keyboard.
+public enum ConsolePane: Sendable, Hashable {
+    case sidebar
+    case main
+    case logs
+}
+
+/// What is drawn over the panel and takes the keys first.
+public enum ConsoleOverlay: Sendable, Hashable {
+    case help(scroll: Int)
+    case commandLine(TextInputState)
+}
+
+/// The whole console: what is shown, where the focus is, and the state of each panel.
+///
+/// Rendering reads only this (and the size in it), so every screen is a
+/// pure function of a value that tests can build and compare.
+public struct ConsoleState: Sendable {
+    public var size: Size
+    /// Seconds since 1970 on the loop's clock (tests pass a fixed value).
+    public var now: Double
+    public var accountID: String
+    public var region: String
+    public var accountPath: String
+    public var identity: ConsoleIdentity
+    /// Where relative local paths (upload, download) start.
+    public var workingDirectory: String
+    public var service: ConsoleService = .buckets
+    public var sidebarSelection = 0
+    public var focus: ConsolePane = .main
+    public var overlay: ConsoleOverlay?
+    /// The `/` filter line while it is being typed.
+    public var filterInput: TextInputState?
+    public var logPane = DockedPane(isVisible: false, height: 8)
+    public var toasts: [Toast] = []
+    public var buckets = BucketsState()
+    public var shouldQuit = false
+
+    public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,
+                identity: ConsoleIdentity = .root, workingDirectory: String) {
+        self.size = size
+        self.now = now
+        self.accountID = accountID
+        self.region = region
+        self.accountPath = accountPath
+        self.identity = identity
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The state for an open account.
+    public init(account: Account, size: Size, now: Double, identity: ConsoleIdentity = .root,
+                workingDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.init(size: size, now: now, accountID: account.accountID, region: account.region,
+                  accountPath: account.path, identity: identity, workingDirectory: workingDirectory)
+    }
+
+    /// Whether the terminal is big enough for the layout.
+    public var fitsScreen: Bool { size.fits(.minimumTerminal) }
+
+    // MARK: - Messages
+
+    mutating func toast(_ message: String, kind: Toast.Kind = .success) {
+        let lifetime: Double = kind == .error ? 10 : 4
+        toasts.append(Toast(message, kind: kind, expiresAt: now + lifetime))
+        if toasts.count > 6 { toasts.removeFirst(toasts.count - 6) }
+    }
+
+    mutating func toast(_ error: ConsoleError) {
+        toast(error.description, kind: .error)
+    }
+}

@@ -1,0 +1,126 @@
+/// Runs IAM's SimulateCustomPolicy over policy texts, without an account.
+///
+/// Pure, so `overcast iam simulate` and its tests need no database: give it
+/// policy texts and a request, get back the JSON IAM would return.
+public enum PolicySimulator {
+    /// The outcome for one action.
+    public struct Result: Sendable, Equatable {
+        public var action: String
+        public var resource: String
+        public var decision: Decision
+        /// Context keys the applicable statements refer to that the simulation was not given.
+        public var missingContextValues: [String]
+    }
+
+    /// Simulates every action in `actions` on `resourceArn` and returns SimulateCustomPolicy's result as JSON.
+    ///
+    /// - Parameters:
+    ///   - identityPolicies: identity-based policy texts, reported as `PolicyInputList.1`, `.2`, ...
+    ///   - resourcePolicy: an optional resource-based policy text, reported as `ResourcePolicy`.
+    ///   - callerArn: the simulated IAM user's ARN; required with a resource policy, as in IAM.
+    ///   - contextEntries: `KEY=VALUE` strings; a key given twice gets both values.
+    public static func simulate(
+        identityPolicies: [String], resourcePolicy: String? = nil, actions: [String], resourceArn: String = "*",
+        callerArn: String? = nil, contextEntries: [String] = []
+    ) throws(PolicySimulationError) -> String {
+        let results = try evaluate(
+            identityPolicies: identityPolicies, resourcePolicy: resourcePolicy, actions: actions,
+            resourceArn: resourceArn, callerArn: callerArn, contextEntries: contextEntries)
+        return SimulationJSON.render(results)
+    }
+
+    /// The same simulation as structured values.
+    public static func evaluate(
+        identityPolicies: [String], resourcePolicy: String? = nil, actions: [String], resourceArn: String = "*",
+        callerArn: String? = nil, contextEntries: [String] = []
+    ) throws(PolicySimulationError) -> [Result] {
+        guard !actions.isEmpty else {
+            throw PolicySimulationError(message: "Name at least one action to simulate, such as s3:GetObject")
+        }
+        for action in actions where action == "*" || !ActionPattern.isWellFormed(action) {
+            throw PolicySimulationError(message: "Action \"\(action)\" must be of the form service:action, such as s3:GetObject")
+        }
+        var policies: [ApplicablePolicy] = []
+        for (offset, text) in identityPolicies.enumerated() {
+            let name = "PolicyInputList.\(offset + 1)"
+            do {
+                let document = try PolicyDocument(parsing: text, kind: .identity)
+                policies.append(ApplicablePolicy(name: name, source: .user, document: document))
+            } catch {
+                throw .malformed(name, error)
+            }
+        }
+        if let resourcePolicy {
+            guard callerArn != nil else {
+                throw PolicySimulationError(
+                    message: "CallerArn is required if you include a ResourcePolicy, so that the policy's Principal element has a value to use; give the ARN of an IAM user")
+            }
+            do {
+                let document = try PolicyDocument(parsing: resourcePolicy, kind: .resource)
+                policies.append(ApplicablePolicy(name: "ResourcePolicy", source: .resource, document: document))
+            } catch {
+                throw .malformed("ResourcePolicy", error)
+            }
+        }
+        let caller = try simulatedCaller(callerArn)
+        let context = try parseContext(contextEntries)
+        return actions.map { action in
+            let request = PolicyRequest(caller: caller, action: action, resource: resourceArn, context: context)
+            return Result(
+                action: action, resource: resourceArn,
+                decision: PolicyEvaluator.evaluate(request: request, policies: policies),
+                missingContextValues: missingKeys(request: request, policies: policies))
+        }
+    }
+
+    /// The IAM user a simulation runs as. Without a caller, identity policies still apply to
+    /// "whoever holds them", so a placeholder user stands in (no resource policy can name it).
+    static func simulatedCaller(_ arn: String?) throws(PolicySimulationError) -> PolicyCaller {
+        guard let arn else {
+            return PolicyCaller(kind: .user, arn: "arn:aws:iam::000000000000:user/simulated-caller", accountId: "000000000000")
+        }
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[5].hasPrefix("user/"),
+            let name = parts[5].split(separator: "/").last, parts[5].count > "user/".count
+        else {
+            throw PolicySimulationError(
+                message: "CallerArn \"\(arn)\" must be the ARN of an IAM user, such as arn:aws:iam::123456789012:user/alice; roles, sessions and services cannot be simulated callers")
+        }
+        let resourcePath = parts[5].dropFirst("user".count)
+        let path = String(resourcePath.dropLast(name.count))
+        return PolicyCaller.user(accountId: String(parts[4]), name: String(name), path: path)
+    }
+
+    /// Reads `KEY=VALUE` entries; a key given twice is multi-valued.
+    static func parseContext(_ entries: [String]) throws(PolicySimulationError) -> ConditionContext {
+        var context = ConditionContext()
+        for entry in entries {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
+                throw PolicySimulationError(
+                    message: "Context entry \"\(entry)\" must be KEY=VALUE, such as aws:SourceIp=203.0.113.7")
+            }
+            context.append(String(entry[entry.index(after: equals)...]), to: String(entry[..<equals]))
+        }
+        return context
+    }
+
+    /// Keys that statements matching the action and resource test but the context lacks.
+    static func missingKeys(request: PolicyRequest, policies: [ApplicablePolicy]) -> [String] {
+        var missing: [String] = []
+        var seen: Set<String> = []
+        for policy in policies {
+            for statement in policy.document.statements {
+                if policy.source == .resource, statement.principal?.match(request.caller) == nil { continue }
+                guard statement.matchesAction(request.action) else { continue }
+                var keys = statement.conditions.flatMap { condition in
+                    [condition.key] + condition.values.flatMap(PolicyVariables.referencedKeys(in:))
+                }
+                keys += (statement.resources?.patterns ?? []).flatMap(PolicyVariables.referencedKeys(in:))
+                for key in keys where !request.context.contains(key) && seen.insert(key.lowercased()).inserted {
+                    missing.append(key)
+                }
+            }
+        }
+        return missing
+    }
+}
