@@ -80,6 +80,11 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "CloudEngine", "TerminalUI", "ScreenTesting", "overcast"]),
+        .testTarget(name: "OvercastCLITests", dependencies: ["overcast"]),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: ["Console", "CloudEngine", "TerminalUI", "ScreenTesting", "overcast"],
+            exclude: ["Snapshots"]
+        ),
     ]
 )

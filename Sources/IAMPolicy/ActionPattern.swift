@@ -13,6 +13,20 @@ enum ActionPattern {
 
     /// Whether `action` matches `pattern`, ignoring case.
     static func matches(_ pattern: String, action: String) -> Bool {
-        WildcardPattern(glob: pattern).matches(action, caseInsensitive: true, colonSensitive: false)
+        WildcardPattern(tokens: tokens(pattern)).matches(bytes: lowercasedBytes(action).span, separatorLimit: -1)
+    }
+
+    /// `pattern` read as a glob with its letters lowercased, to be compiled once per policy.
+    ///
+    /// A pattern without wildcards (`s3:GetObject`, the common case) compiles to a
+    /// literal, which matches by comparing lengths and then bytes; one with a literal
+    /// service (`s3:Get*`) rejects another service on its first differing byte.
+    static func tokens(_ pattern: String) -> [WildcardPattern.Token] {
+        WildcardPattern.lowercased(WildcardPattern.tokens(glob: pattern))
+    }
+
+    /// The requested action lowercased as a whole, as UTF-8: done once per request.
+    static func lowercasedBytes(_ action: String) -> ContiguousArray<UInt8> {
+        ContiguousArray(action.lowercased().utf8)
     }
 }

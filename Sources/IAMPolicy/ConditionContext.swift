@@ -31,6 +31,9 @@ public struct ConditionContext: Sendable, Equatable {
         }
     }
 
+    /// The values of a key already lowercased, so the evaluator's hot path does not lowercase it again.
+    func values(lowercasedKey: String) -> [String]? { entries[lowercasedKey]?.values }
+
     /// Adds one value to `key`, keeping those already there (a key given twice is multi-valued).
     public mutating func append(_ value: String, to key: String) {
         self[key] = (self[key] ?? []) + [value]

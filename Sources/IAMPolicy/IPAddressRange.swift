@@ -28,7 +28,14 @@ struct IPAddressRange: Sendable, Equatable {
 
     /// Whether `address` (an IPv4 or IPv6 address in text) falls in this block.
     func contains(_ address: String) -> Bool {
-        guard let candidate = Self.parseAddress(address), candidate.count == bytes.count else { return false }
+        guard let candidate = Self.parseAddress(address) else { return false }
+        return contains(address: candidate)
+    }
+
+    /// Whether an address already parsed by `parseAddress` falls in this block; lets the
+    /// evaluator parse a request's address once for all of a condition's blocks.
+    func contains(address candidate: [UInt8]) -> Bool {
+        guard candidate.count == bytes.count else { return false }
         var remaining = prefixLength
         for (network, probe) in zip(bytes, candidate) where remaining > 0 {
             let bits = min(remaining, 8)
@@ -41,20 +48,38 @@ struct IPAddressRange: Sendable, Equatable {
 
     /// The bytes of an IPv4 or IPv6 address, or nil when it is neither.
     static func parseAddress(_ text: String) -> [UInt8]? {
-        if text.contains(":") { return parseIPv6(text) }
+        // A byte test, not Foundation's substring search: this runs for every `IpAddress` test.
+        // (Either way a non-ASCII address fails to parse, so the two cannot disagree.)
+        if text.utf8.contains(UInt8(ascii: ":")) { return parseIPv6(text) }
         return parseIPv4(text)
     }
 
+    /// Four dot-separated decimal octets of one to three ASCII digits each.
+    ///
+    /// Read byte by byte because the evaluator parses the request's address for every
+    /// `IpAddress` condition it tests; splitting into substrings cost more than the test.
     private static func parseIPv4(_ text: String) -> [UInt8]? {
-        let octets = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return nil }
         var result: [UInt8] = []
-        for octet in octets {
-            guard !octet.isEmpty, octet.count <= 3, octet.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = UInt8(octet)
-            else { return nil }
-            result.append(value)
+        result.reserveCapacity(4)
+        var value = 0
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                guard digits <= 3, value <= 255 else { return nil }
+            case UInt8(ascii: "."):
+                guard digits > 0, result.count < 3 else { return nil }
+                result.append(UInt8(value))
+                value = 0
+                digits = 0
+            default:
+                return nil
+            }
         }
+        guard digits > 0, result.count == 3 else { return nil }
+        result.append(UInt8(value))
         return result
     }
 

@@ -9,15 +9,13 @@ import Foundation
 extension PolicyCondition {
     /// Whether the condition holds, substituting policy variables when `variablesEnabled`.
     func isSatisfied(by context: ConditionContext, variablesEnabled: Bool) -> Bool {
-        let requestValues = context[key] ?? []
-        if self.operator.base == .null {
+        let requestValues = context.values(lowercasedKey: lowercasedKey) ?? []
+        let base = self.operator.base
+        if base == .null {
             let present = !requestValues.isEmpty
-            return values.contains { value in
-                switch value.lowercased() {
-                case "true": return !present
-                case "false": return present
-                default: return false
-                }
+            return compiled.contains { value in
+                guard case .absent(let expectsAbsent?) = value.form else { return false }
+                return expectsAbsent != present
             }
         }
         if requestValues.isEmpty {
@@ -25,13 +23,15 @@ extension PolicyCondition {
             switch self.operator.setQualifier {
             case .forAllValues: return true
             case .forAnyValue: return false
-            case nil: return self.operator.base.isNegated
+            case nil: return base.isNegated
             }
         }
-        let prepared = preparedValues(context: context, variablesEnabled: variablesEnabled)
-        let base = self.operator.base
+        // Values with unresolvable variables are dropped; without variables the compiled values serve as they are.
+        let prepared = variablesEnabled && hasTemplates && base.supportsPolicyVariables
+            ? compiled.compactMap { $0.resolved(in: context, base: base) }
+            : compiled
         let matchesAny: (String) -> Bool = { requestValue in
-            prepared.contains { Self.positiveMatch(base, request: requestValue, policy: $0) }
+            Self.anyValueMatches(base, request: requestValue, policy: prepared)
         }
         let negated = base.isNegated
         switch self.operator.setQualifier {
@@ -47,40 +47,61 @@ extension PolicyCondition {
         }
     }
 
-    /// The policy's values with variables substituted; values with unresolvable variables are dropped.
-    private func preparedValues(context: ConditionContext, variablesEnabled: Bool) -> [WildcardPattern] {
-        let substitute = variablesEnabled && self.operator.base.supportsPolicyVariables
-        return values.compactMap { PolicyVariables.pattern(for: $0, context: context, enabled: substitute) }
-    }
-
-    /// The un-negated comparison: does `request` match this one policy value?
+    /// The un-negated comparison: does `request` match any of the policy's values?
     /// (`StringNotEquals` asks `StringEquals` and inverts the answer.)
-    static func positiveMatch(_ base: ConditionOperator.Base, request: String, policy: WildcardPattern) -> Bool {
+    ///
+    /// The request value is read once (lowercased, parsed as a number, date or
+    /// address) and then compared with each policy value, already read at parse time.
+    static func anyValueMatches(_ base: ConditionOperator.Base, request: String, policy: [ConditionValue]) -> Bool {
         switch base {
         case .stringEquals, .stringNotEquals:
-            return request == policy.text
-        case .stringEqualsIgnoreCase, .stringNotEqualsIgnoreCase:
-            return request.lowercased() == policy.text.lowercased()
+            return policy.contains { value in
+                guard case .text(let text) = value.form else { return false }
+                return request == text
+            }
+        case .stringEqualsIgnoreCase, .stringNotEqualsIgnoreCase, .bool:
+            let lowered = request.lowercased()
+            return policy.contains { value in
+                guard case .lowercased(let text) = value.form else { return false }
+                return lowered == text
+            }
         case .stringLike, .stringNotLike:
-            return policy.matches(request)
+            let bytes = ContiguousArray(request.utf8)
+            for value in policy {
+                guard case .pattern(let pattern) = value.form else { continue }
+                if pattern.matches(bytes: bytes.span, separatorLimit: -1) { return true }
+            }
+            return false
         case .numericEquals, .numericNotEquals, .numericLessThan, .numericLessThanEquals, .numericGreaterThan,
             .numericGreaterThanEquals:
-            guard let test = base.ordering, let left = Double(request), let right = Double(policy.text) else { return false }
-            return test(left, right)
+            guard let test = base.ordering, let left = Double(request) else { return false }
+            return policy.contains { value in
+                guard case .number(let right?) = value.form else { return false }
+                return test(left, right)
+            }
         case .dateEquals, .dateNotEquals, .dateLessThan, .dateLessThanEquals, .dateGreaterThan, .dateGreaterThanEquals:
-            guard let test = base.ordering, let left = PolicyDate.seconds(from: request),
-                let right = PolicyDate.seconds(from: policy.text)
-            else { return false }
-            return test(left, right)
-        case .bool:
-            return request.lowercased() == policy.text.lowercased()
+            guard let test = base.ordering, let left = PolicyDate.seconds(from: request) else { return false }
+            return policy.contains { value in
+                guard case .seconds(let right?) = value.form else { return false }
+                return test(left, right)
+            }
         case .binaryEquals:
-            guard let expected = Data(base64Encoded: policy.text) else { return false }
-            return (Data(base64Encoded: request) ?? Data(request.utf8)) == expected
+            let given = Data(base64Encoded: request) ?? Data(request.utf8)
+            return policy.contains { value in
+                guard case .binary(let expected?) = value.form else { return false }
+                return given == expected
+            }
         case .ipAddress, .notIpAddress:
-            return IPAddressRange(cidr: policy.text)?.contains(request) ?? false
+            guard let address = IPAddressRange.parseAddress(request) else { return false }
+            return policy.contains { value in
+                guard case .range(let range?) = value.form else { return false }
+                return range.contains(address: address)
+            }
         case .arnEquals, .arnLike, .arnNotEquals, .arnNotLike:
-            return ARNPattern.matches(policy, arn: request)
+            return policy.contains { value in
+                guard case .arn(let pattern?) = value.form else { return false }
+                return pattern.matches(request)
+            }
         case .null:
             return false
         }

@@ -26,7 +26,8 @@ public enum PolicyEvaluator {
     ///   user has no identity policies).
     public static func evaluate(request: PolicyRequest, policies: [ApplicablePolicy]) -> Decision {
         let caller = request.caller
-        let resourceMatches = matches(in: policies.filter { $0.source == .resource }, request: request)
+        let prepared = PreparedRequest(request)
+        let resourceMatches = matches(in: policies, where: { $0 == .resource }, request: prepared)
         if caller.kind == .root {
             let denies = resourceMatches.filter { $0.statement.effect == .deny }
             if !denies.isEmpty {
@@ -34,8 +35,8 @@ public enum PolicyEvaluator {
             }
             return Decision(outcome: .allowed)
         }
-        let identityMatches = matches(in: policies.filter { $0.source.category == .identityBased }, request: request)
-        let boundaryMatches = matches(in: policies.filter { $0.source == .permissionsBoundary }, request: request)
+        let identityMatches = matches(in: policies, where: { $0.category == .identityBased }, request: prepared)
+        let boundaryMatches = matches(in: policies, where: { $0 == .permissionsBoundary }, request: prepared)
 
         // 1. Explicit deny anywhere.
         for (category, found) in [
@@ -102,17 +103,27 @@ public enum PolicyEvaluator {
         var principal: PrincipalElement.Match?
     }
 
-    private static func matches(in policies: [ApplicablePolicy], request: PolicyRequest) -> [Match] {
+    /// The statements of the policies from `source`s that apply to the request.
+    ///
+    /// Takes the whole list and a test on the source rather than a filtered copy,
+    /// so a decision does not copy its policies three times.
+    private static func matches(
+        in policies: [ApplicablePolicy], where source: (ApplicablePolicy.Source) -> Bool, request: PreparedRequest
+    ) -> [Match] {
         var found: [Match] = []
-        for policy in policies {
+        for policy in policies where source(policy.source) {
             let variables = policy.document.supportsPolicyVariables
-            for statement in policy.document.statements {
+            let statements = policy.document.statements
+            for index in statements.indices {
                 var principal: PrincipalElement.Match?
                 if policy.source == .resource {
-                    guard let element = statement.principal, let covered = element.match(request.caller) else { continue }
+                    guard let element = statements[index].principal, let covered = element.match(request.request.caller)
+                    else { continue }
                     principal = covered
                 }
-                guard statement.applies(to: request, variablesEnabled: variables) else { continue }
+                // Only the shared matcher is read here, not the whole statement (see `PolicyStatement.matcher`).
+                guard statements[index].matcher.applies(to: request, variablesEnabled: variables) else { continue }
+                let statement = statements[index]
                 found.append(Match(matched: MatchedStatement(policy: policy, statement: statement), statement: statement, principal: principal))
             }
         }

@@ -8,15 +8,26 @@ public struct PolicyStatement: Sendable {
     /// `Principal` or `NotPrincipal`; nil in identity policies.
     public var principal: PrincipalElement?
     /// `Action` or `NotAction`.
-    public var actions: ActionElement
+    public var actions: ActionElement {
+        didSet { recompile() }
+    }
     /// `Resource` or `NotResource`; nil only in trust policies, which name no resource.
-    public var resources: ResourceElement?
+    public var resources: ResourceElement? {
+        didSet { recompile() }
+    }
     /// The condition block, one entry per operator-and-key pair; empty when there is none.
-    public var conditions: [PolicyCondition]
+    public var conditions: [PolicyCondition] {
+        didSet { recompile() }
+    }
     /// Where the statement's `{` is in the source text.
     public var start: SourcePosition
     /// Where the statement's `}` is in the source text.
     public var end: SourcePosition
+    /// `actions`, `resources` and `conditions` compiled for the evaluator, kept in step with them.
+    ///
+    /// One shared reference rather than more fields, so the evaluator reads a statement's
+    /// tests without copying (and retaining) the statement's strings and arrays.
+    private(set) var matcher: StatementMatcher
 
     public init(
         sid: String?, index: Int, effect: PolicyEffect, principal: PrincipalElement?, actions: ActionElement,
@@ -31,6 +42,11 @@ public struct PolicyStatement: Sendable {
         self.conditions = conditions
         self.start = start
         self.end = end
+        matcher = StatementMatcher(actions: actions, resources: resources, conditions: conditions)
+    }
+
+    private mutating func recompile() {
+        matcher = StatementMatcher(actions: actions, resources: resources, conditions: conditions)
     }
 }
 

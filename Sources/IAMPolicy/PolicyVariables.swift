@@ -1,6 +1,7 @@
 /// Substitutes policy variables such as `${aws:username}` into resources and condition values.
 ///
-/// Done per request because the values come from the request context. A
+/// Done per request because the values come from the request context (the
+/// text around the variables is read once, see `PolicyTemplate`). A
 /// variable that cannot be resolved makes the whole value unusable (IAM UG:
 /// "Policy variables" — the value does not match), rather than leaving the
 /// text `${aws:username}` to be compared literally.
@@ -11,22 +12,8 @@ enum PolicyVariables {
     /// values are literal: a `*` inside a user name is not a wildcard, and
     /// `${*}`, `${?}` and `${$}` stand for the literal characters.
     static func pattern(for text: String, context: ConditionContext, enabled: Bool) -> WildcardPattern? {
-        guard enabled, text.contains("${") else { return WildcardPattern(glob: text) }
-        var result = WildcardPattern(tokens: [])
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            result = result + WildcardPattern(glob: String(rest[..<open.lowerBound]))
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstIndex(of: "}") else {
-                // An unclosed `${` is plain text, as IAM treats it.
-                result = result + WildcardPattern(glob: String(rest[open.lowerBound...]))
-                return result
-            }
-            guard let value = resolve(String(afterOpen[..<close]), context: context) else { return nil }
-            result = result + WildcardPattern.literal(value)
-            rest = afterOpen[afterOpen.index(after: close)...]
-        }
-        return result + WildcardPattern(glob: String(rest))
+        guard enabled, let template = PolicyTemplate(text) else { return WildcardPattern(glob: text) }
+        return template.resolve(in: context)
     }
 
     /// The keys `text` refers to through `${...}`, for reporting missing context values.
@@ -43,20 +30,8 @@ enum PolicyVariables {
         return keys
     }
 
-    /// The value of one variable body (`aws:username` or `aws:username, 'guest'`), or nil.
-    private static func resolve(_ body: String, context: ConditionContext) -> String? {
-        let (key, fallback) = split(body)
-        switch key {
-        case "*", "?", "$": return key
-        default: break
-        }
-        // A multivalued key has no single value to substitute.
-        if let values = context[key], values.count == 1, let value = values.first { return value }
-        return fallback
-    }
-
     /// Splits `key, 'default'` into the key and the unquoted default.
-    private static func split(_ body: String) -> (key: String, fallback: String?) {
+    static func split(_ body: String) -> (key: String, fallback: String?) {
         guard let comma = body.firstIndex(of: ",") else { return (trim(body), nil) }
         let key = trim(String(body[..<comma]))
         let rawDefault = trim(String(body[body.index(after: comma)...]))
@@ -65,6 +40,9 @@ enum PolicyVariables {
     }
 
     private static func trim(_ text: String) -> String {
-        String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        var slice = Substring(text)
+        while slice.first == " " { slice.removeFirst() }
+        while slice.last == " " { slice.removeLast() }
+        return String(slice)
     }
 }

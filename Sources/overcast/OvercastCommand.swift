@@ -13,8 +13,8 @@ struct OvercastCommand: ParsableCommand {
             It is created on first use.
             """,
         version: OvercastVersion.current,
-        subcommands: [InfoCommand.self],
-        defaultSubcommand: InfoCommand.self
+        subcommands: [ConsoleCommand.self, InfoCommand.self, IAMCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
 

@@ -14,6 +14,7 @@ public final class Account: Sendable {
     public let authorizer: any Authorizer
     public let changes: ChangeFeed
     let database: DatabasePool
+    let bulkWrites = BulkWriteCounter()
 
     init(path: String, info: AccountInfo, database: DatabasePool, options: AccountOptions) {
         self.path = path
@@ -21,7 +22,7 @@ public final class Account: Sendable {
         self.database = database
         self.clock = options.clock
         self.ids = options.ids
-        self.authorizer = options.authorizer ?? RootOnlyAuthorizer()
+        self.authorizer = options.authorizer ?? IAMAuthorizer(clock: options.clock)
         self.changes = ChangeFeed()
     }
 
@@ -30,6 +31,8 @@ public final class Account: Sendable {
 
     public var storage: StorageService { StorageService(account: self) }
     public var logs: LogsService { LogsService(account: self) }
+    public var iam: IAMService { IAMService(account: self) }
+    public var sts: STSService { STSService(account: self) }
 
     // MARK: - Transactions
 
@@ -61,9 +64,9 @@ public final class Account: Sendable {
 
     static func bump(_ topics: Set<ChangeTopic>, in db: Database) throws {
         for topic in topics {
-            try db.execute(
-                sql: "INSERT INTO change_counters(topic, version) VALUES (?, 1) ON CONFLICT(topic) DO UPDATE SET version = version + 1",
-                arguments: [topic.rawValue])
+            try db.cachedStatement(
+                sql: "INSERT INTO change_counters(topic, version) VALUES (?, 1) ON CONFLICT(topic) DO UPDATE SET version = version + 1"
+            ).execute(arguments: [topic.rawValue])
         }
     }
 

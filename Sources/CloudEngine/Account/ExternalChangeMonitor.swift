@@ -12,17 +12,22 @@ public final class ExternalChangeMonitor: @unchecked Sendable {
     private var lastDataVersion: Int?
     private var lastCounters: [String: Int] = [:]
 
+    /// Takes the starting snapshot now, so the first poll reports only what changed after this.
     public init(account: Account) {
         self.account = account
+        snapshot()
+    }
+
+    /// Version first, counters second: a write between the two still moves the version.
+    private func snapshot() {
+        lastDataVersion = try? readDataVersion()
+        lastCounters = (try? readCounters()) ?? [:]
     }
 
     /// Starts polling every `interval` seconds (about 0.1 s is what the console uses).
     public func start(interval: TimeInterval = 0.1) {
         queue.sync {
             guard timer == nil else { return }
-            // Version first, counters second: a write between the two still moves the version.
-            lastDataVersion = try? readDataVersion()
-            lastCounters = (try? readCounters()) ?? [:]
             let source = DispatchSource.makeTimerSource(queue: queue)
             source.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(10))
             source.setEventHandler { [weak self] in self?.poll() }

@@ -17,47 +17,51 @@ extension LogsService {
         for (index, event) in events.enumerated() {
             let size = event.message.utf8.count + Self.eventOverhead
             if size > Self.maxEventBytes {
-                throw EngineError.invalidLogParameter("Log event \(index) is too large: \(size) bytes with overhead; the maximum is 262,144 bytes.")
+                throw EngineError.invalidLogParameter("Log event \(index) is too large: \(size) bytes with overhead; the maximum is 1,048,576 bytes.")
             }
             if event.message.isEmpty {
                 throw EngineError.invalidLogParameter("Log event \(index) has an empty message; a message needs at least one character.")
+            }
+            if index > 0 && event.timestamp < events[index - 1].timestamp {
+                throw EngineError.invalidLogParameter("Log events in a single PutLogEvents request must be in chronological order (event \(index) is older than event \(index - 1)).")
             }
             batchBytes += size
         }
         if batchBytes > Self.maxBatchBytes {
             throw EngineError.invalidLogParameter("The batch is too large: \(batchBytes) bytes; the maximum is 1,048,576 bytes (messages plus 26 bytes each).")
         }
-        let timestamps = events.map(\.timestamp)
-        if let low = timestamps.min(), let high = timestamps.max(), high - low > 24 * 3_600_000 {
+        let now = nowMillis()
+        let tooNew = now + 2 * 3_600_000
+        let tooOld = now - 14 * 86_400_000
+        // The 24-hour span is measured over the valid events only (14 days back to 2 hours ahead).
+        let valid = events.map(\.timestamp).filter { $0 >= tooOld && $0 <= tooNew }
+        if let low = valid.min(), let high = valid.max(), high - low > 24 * 3_600_000 {
             throw EngineError.invalidLogParameter("The log events in a batch must not span more than 24 hours.")
         }
-        let now = nowMillis()
         return try account.write([.logs]) { db in
             try account.authorize(caller, "logs:PutLogEvents", streamARN(group, stream), db: db)
             try requireStream(group, stream, db)
             let retention = try Int.fetchOne(db, sql: "SELECT retention_days FROM log_groups WHERE name = ?", arguments: [group])
             var result = PutLogEventsResult(accepted: 0)
-            let tooNew = now + 2 * 3_600_000
-            let tooOld = now - 14 * 86_400_000
             let expired = retention.map { now - Int64($0) * 86_400_000 }
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO log_events(group_name, stream_name, timestamp, ingested_at, message) VALUES (?, ?, ?, ?, ?)
                 """)
             var stored: Int64 = 0
             var accepted: [Int64] = []
-            // Stored in timestamp order; events with equal timestamps keep the order they were sent in.
-            let ordered = events.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }
-            for (index, event) in ordered {
+            // The batch is in timestamp order, so the refused ones are a head (old) and a tail (new).
+            // AWS's end indexes are exclusive: events [0, end) were refused.
+            for (index, event) in events.enumerated() {
                 if event.timestamp > tooNew {
                     result.tooNewLogEventStartIndex = min(result.tooNewLogEventStartIndex ?? index, index)
                     continue
                 }
                 if let expired, event.timestamp < expired {
-                    result.expiredLogEventEndIndex = max(result.expiredLogEventEndIndex ?? index, index)
+                    result.expiredLogEventEndIndex = index + 1
                     continue
                 }
                 if event.timestamp < tooOld {
-                    result.tooOldLogEventEndIndex = max(result.tooOldLogEventEndIndex ?? index, index)
+                    result.tooOldLogEventEndIndex = index + 1
                     continue
                 }
                 try insert.execute(arguments: [group, stream, event.timestamp, now, event.message])
@@ -110,17 +114,29 @@ extension LogsService {
             }
             let order = forward ? "ASC" : "DESC"
             arguments += [limit]
-            var rows = try Row.fetchAll(db, sql: """
+            // As many events as fit in 1 MB of messages, up to `limit`, as AWS returns them.
+            let cursor = try Row.fetchCursor(db, sql: """
                 SELECT id, stream_name, timestamp, ingested_at, message FROM log_events
                 WHERE \(condition) ORDER BY timestamp \(order), id \(order) LIMIT ?
                 """, arguments: arguments)
-            if !forward { rows.reverse() }
-            let events = rows.map(Self.event(from:))
+            var events: [OutputLogEvent] = []
+            var bytes = 0
+            while let row = try cursor.next() {
+                let event = Self.event(from: row)
+                bytes += event.message.utf8.count + Self.eventOverhead
+                if bytes > Self.maxBatchBytes && !events.isEmpty { break }
+                events.append(event)
+            }
+            if !forward { events.reverse() }
             let first = events.first.map { LogEventPosition(forward: false, timestamp: $0.timestamp, id: $0.id) }
             let last = events.last.map { LogEventPosition(forward: true, timestamp: $0.timestamp, id: $0.id) }
             // With nothing returned, hand back the same place (or the stream's ends), so a tailing client waits there.
-            let head = LogEventPosition(forward: true, timestamp: position?.timestamp ?? Int64.min, id: position?.id ?? 0)
-            let tail = LogEventPosition(forward: false, timestamp: position?.timestamp ?? Int64.max, id: position?.id ?? 0)
+            // A forward place (ts, id) means "after it", a backward one "before it": turning one into the
+            // other moves the id by one so the event at the boundary is neither lost nor repeated.
+            let head = position.map { LogEventPosition(forward: true, timestamp: $0.timestamp, id: $0.forward ? $0.id : $0.id - 1) }
+                ?? LogEventPosition(forward: true, timestamp: Int64.min, id: 0)
+            let tail = position.map { LogEventPosition(forward: false, timestamp: $0.timestamp, id: $0.forward ? $0.id + 1 : $0.id) }
+                ?? LogEventPosition(forward: false, timestamp: Int64.max, id: 0)
             return LogEventsPage(events: events, nextForwardToken: (last ?? head).token,
                                  nextBackwardToken: (first ?? tail).token)
         }

@@ -5,9 +5,9 @@ import GRDB
 public struct LogsService: Sendable {
     let account: Account
 
-    /// An event's message may be at most 256 KB including 26 bytes of overhead, as AWS counts it.
+    /// An event may be at most 1 MB including 26 bytes of overhead, as AWS counts it (botocore's PutLogEvents).
     static let eventOverhead = 26
-    static let maxEventBytes = 262_144
+    static let maxEventBytes = 1_048_576
     static let maxBatchBytes = 1_048_576
     static let maxBatchCount = 10_000
 
@@ -76,8 +76,8 @@ public struct LogsService: Sendable {
             try account.authorize(caller, "logs:DescribeLogGroups",
                                   "arn:aws:logs:\(account.region):\(account.accountID):log-group:*", db: db)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM log_groups WHERE name > ? AND substr(name, 1, ?) = ? ORDER BY name LIMIT ?
-                """, arguments: [after, prefix.count, prefix, limit + 1])
+                SELECT * FROM log_groups WHERE name > ? AND substr(name, 1, length(?)) = ? ORDER BY name LIMIT ?
+                """, arguments: [after, prefix, prefix, limit + 1])
             let groups = rows.prefix(limit).map { row in
                 LogGroup(name: row["name"], arn: groupARN(row["name"]), creationTime: row["created_at"],
                          retentionInDays: row["retention_days"], storedBytes: row["stored_bytes"])
@@ -136,8 +136,9 @@ public struct LogsService: Sendable {
             let direction = descending ? "DESC" : "ASC"
             let sortColumn = orderBy == .logStreamName ? "name" : "coalesce(last_event_at, 0)"
             // The token holds the sort value and name of the last stream returned.
-            var condition = "group_name = ? AND substr(name, 1, ?) = ?"
-            var arguments: StatementArguments = [group, prefix.count, prefix]
+            // substr and length both count code points, so any prefix (emoji, combining marks) compares whole.
+            var condition = "group_name = ? AND substr(name, 1, length(?)) = ?"
+            var arguments: StatementArguments = [group, prefix, prefix]
             if let offsetKey {
                 let parts = offsetKey.split(separator: "\u{1}", maxSplits: 1).map(String.init)
                 let compare = descending ? "<" : ">"

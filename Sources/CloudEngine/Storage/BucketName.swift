@@ -5,15 +5,15 @@ public enum BucketName {
     /// The first rule `name` breaks, or nil when it is a valid bucket name.
     public static func violation(_ name: String) -> String? {
         let bytes = Array(name.utf8)
-        if bytes.count < 3 || bytes.count > 63 {
-            return "Bucket names must be between 3 and 63 characters long (this one has \(name.count))."
-        }
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-".utf8)
         if let bad = name.first(where: { !$0.isASCII || !allowed.contains($0.asciiValue ?? 0) }) {
             if bad.isUppercase {
                 return "Bucket names can contain only lowercase letters; '\(bad)' is uppercase."
             }
             return "Bucket names can contain only lowercase letters, numbers, dots (.) and hyphens (-); '\(bad)' is not allowed."
+        }
+        if bytes.count < 3 || bytes.count > 63 {
+            return "Bucket names must be between 3 and 63 characters long (this one has \(name.count))."
         }
         let alphanumeric = Set("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
         if let first = bytes.first, !alphanumeric.contains(first) {
@@ -31,7 +31,7 @@ public enum BucketName {
         for prefix in ["xn--", "sthree-", "amzn-s3-demo-"] where name.hasPrefix(prefix) {
             return "Bucket names must not start with the prefix '\(prefix)'."
         }
-        for suffix in ["-s3alias", "--ol-s3", ".mrap", "--x-s3"] where name.hasSuffix(suffix) {
+        for suffix in ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] where name.hasSuffix(suffix) {
             return "Bucket names must not end with the suffix '\(suffix)'."
         }
         return nil

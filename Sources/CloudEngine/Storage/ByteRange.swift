@@ -11,7 +11,10 @@ public enum ByteRange: Sendable, Equatable {
         guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return nil }
         let first = spec[spec.startIndex..<dash]
         let last = spec[spec.index(after: dash)...]
-        switch (Int64(first), Int64(last)) {
+        let digits = { (part: Substring) -> Int64? in
+            part.allSatisfy { $0.isASCII && $0.isNumber } ? Int64(part) : nil
+        }
+        switch (digits(first), digits(last)) {
         case let (start?, end?) where start >= 0 && end >= start: return .fromTo(start, end)
         case let (start?, nil) where last.isEmpty && start >= 0: return .from(start)
         case let (nil, count?) where first.isEmpty && count > 0: return .suffix(count)

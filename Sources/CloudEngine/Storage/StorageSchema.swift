@@ -42,11 +42,11 @@ enum StorageSchema {
                 headers TEXT NOT NULL DEFAULT '{}',
                 storage_class TEXT NOT NULL DEFAULT 'STANDARD',
                 last_modified REAL NOT NULL,
-                body_id INTEGER REFERENCES bodies(id),
+                -- No foreign key: bodies are only ever freed by the code that swaps them
+                -- out, and a key here would need an index that every put must update.
+                body_id INTEGER,
                 PRIMARY KEY (bucket, key)
             ) WITHOUT ROWID;
-
-            CREATE INDEX objects_by_body ON objects(body_id) WHERE body_id IS NOT NULL;
             """)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMPolicy
 
 extension StorageService {
     // MARK: - Notifications
@@ -75,7 +76,7 @@ extension StorageService {
 
     /// PutBucketPolicy. The document must be JSON with a Statement; the IAM evaluator reads it on every call.
     public func putBucketPolicy(bucket: String, policy: String, caller: Caller) throws {
-        try BucketPolicyCheck.validate(policy)
+        try BucketPolicyCheck.validate(policy, bucket: bucket)
         try account.write([.buckets]) { db in
             _ = try requireBucket(bucket, db)
             try account.authorize(caller, "s3:PutBucketPolicy", bucketARN(bucket), db: db)
@@ -105,22 +106,37 @@ extension StorageService {
     }
 }
 
-/// The checks S3 makes on a bucket policy before the IAM parser sees it.
+/// The checks S3 makes on a bucket policy: its size, then the IAM policy grammar for resource policies.
 enum BucketPolicyCheck {
     /// S3 limits a bucket policy to 20 KB.
     static let maxBytes = 20 * 1024
 
-    static func validate(_ policy: String) throws {
+    static func validate(_ policy: String, bucket: String) throws {
         if policy.utf8.count > maxBytes {
             throw EngineError(code: "PolicyTooLarge", httpStatus: 400,
                               message: "Policies must be less than 20 KB (this one is \(policy.utf8.count) bytes).")
         }
-        guard let data = policy.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw EngineError.malformedPolicy("Policies must be valid JSON and the first byte must be '{'")
+        let document: PolicyDocument
+        do {
+            document = try PolicyDocument(parsing: policy, kind: .resource)
+        } catch {
+            throw EngineError.malformedPolicy(error.message)
         }
-        guard object["Statement"] != nil else {
-            throw EngineError.malformedPolicy("Missing required field Statement")
+        // S3 refuses a statement whose resources are all outside the bucket.
+        for statement in document.statements {
+            guard let element = statement.resources, !element.isNegated else { continue }
+            let patterns = element.patterns
+            let inBucket = patterns.contains { covers(bucket: bucket, pattern: $0) }
+            if !inBucket {
+                throw EngineError.malformedPolicy("Policy has invalid resource: \(patterns.joined(separator: ", ")) is not in bucket \(bucket)")
+            }
         }
+    }
+
+    /// Whether an ARN pattern can name the bucket or something in it.
+    static func covers(bucket: String, pattern: String) -> Bool {
+        let bucketARN = "arn:aws:s3:::" + bucket
+        if pattern == "*" || pattern == bucketARN || pattern.hasPrefix(bucketARN + "/") { return true }
+        return pattern.hasPrefix("arn:aws:s3:::") && pattern.contains("*")
     }
 }

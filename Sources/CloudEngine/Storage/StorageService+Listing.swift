@@ -84,14 +84,20 @@ struct ListWalker {
         var prefixes: [String] = []
         var cursor = start ?? ListCursor(key: prefix, inclusive: true)
         if cursor.key.lexicographicallyPrecedes(prefix) { cursor = ListCursor(key: prefix, inclusive: true) }
+        // S3 lists a folder only if its name sorts after start-after (or the token's key).
+        let floor = cursor.inclusive ? nil : cursor.key
         var exhausted = false
         scan: while objects.count + prefixes.count < maxKeys {
             let want = min(maxKeys - objects.count - prefixes.count, 1000)
+            // A cursor, not an array: after a roll-up the rest of the batch is never read.
             let rows = try fetch(from: cursor, limit: want)
-            for row in rows {
+            var seen = 0
+            while let row = try rows.next() {
+                seen += 1
                 let key: Data = row["key"]
                 if let rolled = rollUp(key) {
-                    prefixes.append(ObjectKey.string(rolled))
+                    let listed = floor.map { $0.lexicographicallyPrecedes(rolled) } ?? true
+                    if listed { prefixes.append(ObjectKey.string(rolled)) }
                     guard let next = ObjectKey.successor(ofPrefix: rolled) else {
                         exhausted = true
                         break scan
@@ -104,14 +110,14 @@ struct ListWalker {
                     storageClass: row["storage_class"], lastModified: Date(timeIntervalSince1970: row["last_modified"])))
                 cursor = ListCursor(key: key, inclusive: false)
             }
-            if rows.count < want {
+            if seen < want {
                 exhausted = true
                 break
             }
         }
         // A full page is truncated only if some key lies beyond where it stopped.
         var more = false
-        if !exhausted && maxKeys > 0 { more = try !fetch(from: cursor, limit: 1).isEmpty }
+        if !exhausted && maxKeys > 0 { more = try fetch(from: cursor, limit: 1).next() != nil }
         return ListObjectsPage(objects: objects, commonPrefixes: prefixes, isTruncated: more,
                                nextContinuationToken: more ? cursor.token : nil)
     }
@@ -124,15 +130,15 @@ struct ListWalker {
         return Data(key[key.startIndex..<found.upperBound])
     }
 
-    private func fetch(from cursor: ListCursor, limit: Int) throws -> [Row] {
+    private func fetch(from cursor: ListCursor, limit: Int) throws -> RowCursor {
         let op = cursor.inclusive ? ">=" : ">"
         let columns = "key, size, etag, storage_class, last_modified"
         if let upper {
-            return try Row.fetchAll(db.cachedStatement(sql:
+            return try Row.fetchCursor(db.cachedStatement(sql:
                 "SELECT \(columns) FROM objects WHERE bucket = ? AND key \(op) ? AND key < ? ORDER BY key LIMIT ?"),
                 arguments: [bucket, cursor.key, upper, limit])
         }
-        return try Row.fetchAll(db.cachedStatement(sql:
+        return try Row.fetchCursor(db.cachedStatement(sql:
             "SELECT \(columns) FROM objects WHERE bucket = ? AND key \(op) ? ORDER BY key LIMIT ?"),
             arguments: [bucket, cursor.key, limit])
     }

@@ -15,11 +15,6 @@ extension StorageService {
         try ObjectKey.validate(key)
         let meta = try ObjectMetadataInput(options: options, key: key)
         let resource = objectARN(bucket, key)
-        // Fail fast, before reading a byte, when the call cannot succeed.
-        try account.read { db in
-            _ = try requireBucket(bucket, db)
-            try account.authorize(caller, "s3:PutObject", resource, db: db)
-        }
         var reader = ChunkReader(source: body, chunkSize: Self.chunkSize, progress: options.progress)
         var firstChunks: [Data] = []
         var buffered = 0
@@ -35,7 +30,16 @@ extension StorageService {
                                         etag: etag, meta: meta, caller: caller, db: db)
             }
         }
-        guard let bodyID = try account.write([], { db in try insertBody(state: "pending", chunks: firstChunks, db: db) }) else {
+        // A large body: check the call can succeed before streaming the rest of it.
+        reader.hashInBackground()
+        let bulk = account.beginBulkWrite()
+        defer { bulk.end() }
+        guard let bodyID = try account.write([], { db -> Int64? in
+            _ = try requireBucket(bucket, db)
+            try account.authorize(caller, "s3:PutObject", resource, db: db)
+            try bulk.apply(db)
+            return try insertBody(state: "pending", chunks: firstChunks, db: db)
+        }) else {
             throw EngineError.internalError("A large upload to s3://\(bucket)/\(key) started with no bytes.")
         }
         firstChunks.removeAll()
@@ -75,7 +79,7 @@ extension StorageService {
         try account.authorize(caller, "s3:PutObject", objectARN(bucket, key), db: db)
         let keyBytes = ObjectKey.bytes(key)
         let previous = try Row.fetchOne(
-            db, sql: "SELECT size, body_id FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, keyBytes])
+            db.cachedStatement(sql: "SELECT size, body_id FROM objects WHERE bucket = ? AND key = ?"), arguments: [bucket, keyBytes])
         let now = account.clock.now()
         try db.cachedStatement(sql: """
             INSERT INTO objects(bucket, key, size, etag, content_type, metadata, headers, storage_class, last_modified, body_id)

@@ -65,7 +65,7 @@ public struct StorageService: Sendable {
     }
 
     func requireBucket(_ name: String, _ db: Database) throws -> Bucket {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM buckets WHERE name = ?", arguments: [name]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM buckets WHERE name = ?"), arguments: [name]) else {
             throw EngineError.noSuchBucket(name)
         }
         return Self.bucket(from: row)

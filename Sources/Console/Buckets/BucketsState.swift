@@ -137,6 +137,14 @@ public struct DownloadRequest: Sendable, Hashable {
     public var key: String
     public var localPath: String
     public var workingDirectory: String
+
+    public init(id: Int, bucket: String, key: String, localPath: String, workingDirectory: String) {
+        self.id = id
+        self.bucket = bucket
+        self.key = key
+        self.localPath = localPath
+        self.workingDirectory = workingDirectory
+    }
 }
 
 /// One file of an upload, as planned before the first byte is sent.
@@ -144,6 +152,12 @@ public struct TransferFile: Sendable, Hashable {
     public var localPath: String
     public var key: String
     public var size: Int64
+
+    public init(localPath: String, key: String, size: Int64) {
+        self.localPath = localPath
+        self.key = key
+        self.size = size
+    }
 }
 
 /// An upload or download in progress: per-file and overall progress, with times for the rate.

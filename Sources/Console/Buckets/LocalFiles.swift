@@ -35,7 +35,7 @@ enum LocalFiles {
         func isFolder(_ name: String) -> Bool {
             var isDirectory: ObjCBool = false
             let path = (folder as NSString).appendingPathComponent(name)
-            return FileManager.default.fileExistsAtPath(path, isDirectory: &isDirectory) && isDirectory.boolValue
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
         if names.count == 1 {
             return (folderPart + names[0] + (isFolder(names[0]) ? "/" : ""), names)

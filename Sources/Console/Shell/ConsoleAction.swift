@@ -49,7 +49,7 @@ public enum BucketsAction: Sendable {
     case previewScrolled(PreviewScroll)
     /// A key while a dialog is open; the dialog's widget decides what it means.
     case dialogKeyPressed(KeyEvent)
-    case createBucketFormSubmitted(name: String)
+    case createBucketFormSubmitted(name: String, region: String)
     case deleteBucketConfirmed(String)
     case emptyAndDeleteConfirmed(String)
     case uploadFormSubmitted(UploadRequest)
@@ -79,7 +79,7 @@ public enum BucketsAction: Sendable {
     case objectsDeleted(bucket: String, count: Int, failures: [String: ConsoleError])
     case objectsDeleteFailed(ConsoleError)
     case pathCompleted(input: String, completed: String, candidates: [String])
-    case uploadPlanned(id: Int, files: [TransferFile])
+    case transferPlanned(id: Int, files: [TransferFile])
     case transferProgressed(id: Int, fileIndex: Int, bytes: Int64)
     case transferFileFinished(id: Int, fileIndex: Int)
     case transferFinished(id: Int, message: String)
@@ -102,7 +102,7 @@ public enum PreviewScroll: Sendable, Hashable {
 /// current identity, which the runner is handed with the effect.
 public enum ConsoleEffect: Sendable, Hashable {
     case listBuckets
-    case createBucket(String)
+    case createBucket(name: String, region: String)
     case deleteBucket(String)
     case emptyAndDeleteBucket(String)
     case loadObjects(ObjectQuery, PageRequest<String>)

@@ -19,6 +19,16 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         }
     }
 
+    /// The AWS service it belongs to, first in the breadcrumb.
+    public var awsService: String {
+        switch self {
+        case .buckets: return "S3"
+        case .functions: return "Lambda"
+        case .roles, .policies, .users: return "IAM"
+        case .logGroups: return "CloudWatch Logs"
+        }
+    }
+
     /// What `:` accepts for this service; the first is the canonical name shown in completion.
     public var commands: [String] {
         switch self {
@@ -29,6 +39,14 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         case .users: return ["users", "iam"]
         case .logGroups: return ["logs", "loggroups"]
         }
+    }
+
+    /// Whether this build of the console has the panel; the others are listed so people know they are coming.
+    public var isAvailable: Bool { self == .buckets }
+
+    /// The one line shown when a service without a panel yet is chosen.
+    public var unavailableMessage: String {
+        "\(title) are not available in this version of the console yet; they arrive with the \(awsService) panel."
     }
 
     /// The service a `:` command names, matched exactly and case-insensitively.

@@ -1,0 +1,22 @@
+import IAMPolicy
+
+/// Why a request was allowed or denied: the decision, the policies weighed and AWS's message.
+public struct AuthorizationExplanation: Sendable {
+    public var request: AuthorizationRequest
+    /// The principal as the evaluator saw it (`arn:aws:sts::…:assumed-role/ROLE/SESSION` for a session).
+    public var principalARN: String
+    public var decision: Decision
+    /// The AccessDenied message AWS would give; nil when allowed.
+    public var message: String?
+    /// Every policy that took part, in the order they were considered.
+    public var policies: [EvaluatedPolicy]
+    /// The condition keys the request carried, global keys included.
+    public var context: ConditionContext
+}
+
+/// A policy that took part in a decision.
+public struct EvaluatedPolicy: Sendable, Equatable {
+    public var name: String
+    public var arn: String?
+    public var source: ApplicablePolicy.Source
+}

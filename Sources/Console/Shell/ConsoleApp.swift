@@ -1,0 +1,143 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// A thread-safe queue of actions: effects and change observers post, the UI loop drains.
+public final class ActionMailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [ConsoleAction] = []
+
+    public init() {}
+
+    public func post(_ action: ConsoleAction) {
+        lock.withLock { actions.append(action) }
+    }
+
+    public func drain() -> [ConsoleAction] {
+        lock.withLock {
+            defer { actions.removeAll(keepingCapacity: true) }
+            return actions
+        }
+    }
+}
+
+/// Set when the person presses Ctrl-C (SIGINT), so the loop can quit and restore the terminal itself.
+public final class InterruptFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    private var sources: [DispatchSourceSignal] = []
+
+    public init() {}
+
+    public var isRaised: Bool { lock.withLock { raised } }
+
+    public func raise() { lock.withLock { raised = true } }
+
+    /// Takes SIGINT and SIGTERM over from the default handlers (before the terminal starts, so ncurses leaves them alone).
+    public func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [weak self] in self?.raise() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
+
+/// The console's UI loop: keys in, actions through the reducer, effects out to the runner, frames to the terminal.
+///
+/// The loop never waits on the engine: it reads keys with a short timeout,
+/// drains the results effects have posted, and redraws only when the frame changed.
+public final class ConsoleApp {
+    private let account: Account
+    private let terminal: any Terminal
+    public private(set) var state: ConsoleState
+    private let mailbox = ActionMailbox()
+    private var runner: EffectRunner
+    private let clock: () -> Double
+    private let interrupt: InterruptFlag?
+
+    public init(account: Account, terminal: any Terminal, identity: ConsoleIdentity = .root,
+                workingDirectory: String = FileManager.default.currentDirectoryPath,
+                interrupt: InterruptFlag? = nil,
+                clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
+        self.account = account
+        self.terminal = terminal
+        self.clock = clock
+        self.interrupt = interrupt
+        self.state = ConsoleState(account: account, size: .zero, now: clock(), identity: identity,
+                                  workingDirectory: workingDirectory)
+        let mailbox = self.mailbox
+        self.runner = EffectRunner(account: account, mode: .background) { mailbox.post($0) }
+    }
+
+    /// Runs until the person quits; the terminal is given back as it was, even on error.
+    public func run() throws {
+        try terminal.start()
+        defer { terminal.stop() }
+        state.size = terminal.size
+        let mailbox = self.mailbox
+        let subscription = account.changes.subscribe { change in
+            mailbox.post(.accountChanged(change.topics, external: change.external))
+        }
+        let monitor = ExternalChangeMonitor(account: account)
+        monitor.start(interval: 0.1)
+        defer {
+            monitor.stop()
+            subscription.cancel()
+        }
+        perform(ConsoleReducer.start(&state))
+        var lastFrame: ScreenBuffer?
+        while !state.shouldQuit {
+            drainMailbox()
+            let toasts = state.toasts.count
+            dispatch(.ticked(now: clock()))
+            // The clock alone changes nothing on screen unless a toast expired or a transfer shows its rate.
+            if state.toasts.count != toasts || state.buckets.transfer != nil { needsRender = true }
+            if interrupt?.isRaised == true { break }
+            if state.shouldQuit { break }
+            if needsRender || lastFrame == nil {
+                let frame = ConsoleView.render(state)
+                if frame != lastFrame {
+                    terminal.draw(frame)
+                    lastFrame = frame
+                }
+                needsRender = false
+            }
+            guard let event = terminal.readEvent(timeoutMs: 50) else { continue }
+            dispatch(.keyPressed(event))
+            // Keys typed faster than a frame (a burst, key repeat) are handled before the next draw.
+            var burst = 0
+            while burst < 64, !state.shouldQuit, let next = terminal.readEvent(timeoutMs: 0) {
+                dispatch(.keyPressed(next))
+                burst += 1
+            }
+        }
+    }
+
+    private func drainMailbox() {
+        var changed: Set<ChangeTopic> = []
+        var external = false
+        for action in mailbox.drain() {
+            if case .accountChanged(let topics, let isExternal) = action {
+                changed.formUnion(topics)
+                external = external || isExternal
+                continue
+            }
+            dispatch(action)
+        }
+        if !changed.isEmpty { dispatch(.accountChanged(changed, external: external)) }
+    }
+
+    private var needsRender = true
+
+    private func dispatch(_ action: ConsoleAction) {
+        if case .ticked = action {} else { needsRender = true }
+        perform(ConsoleReducer.reduce(&state, action))
+    }
+
+    private func perform(_ effects: [ConsoleEffect]) {
+        for effect in effects { runner.run(effect, as: state.identity) }
+    }
+}

@@ -1,0 +1,94 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// The console without a terminal: state, reducer and effects run inline, for key-script tests and benchmarks.
+///
+/// Every `press` runs the effects it caused, and the effects those results
+/// caused, until nothing is left ("settled"), so a test reads like what a
+/// person does and never sleeps. With `autoSettle` off, effects wait in
+/// `pendingEffects` until `settle()`, to look at a screen mid-way (an upload in progress).
+public final class ConsoleHarness {
+    public private(set) var state: ConsoleState
+    public let account: Account
+    public var autoSettle = true
+    public private(set) var pendingEffects: [ConsoleEffect] = []
+    /// Every effect run so far, in order.
+    public private(set) var ranEffects: [ConsoleEffect] = []
+    private let mailbox = ActionMailbox()
+    private var runner: EffectRunner
+
+    public init(account: Account, size: Size = Size(width: 120, height: 40), now: Double = 1_767_225_600,
+                workingDirectory: String = FileManager.default.currentDirectoryPath, identity: ConsoleIdentity = .root) {
+        self.account = account
+        self.state = ConsoleState(account: account, size: size, now: now, identity: identity,
+                                  workingDirectory: workingDirectory)
+        let mailbox = self.mailbox
+        self.runner = EffectRunner(account: account, mode: .inline) { mailbox.post($0) }
+    }
+
+    /// Opens the console as the real loop does (the buckets panel, loaded).
+    public func start() {
+        enqueue(ConsoleReducer.start(&state))
+        if autoSettle { settle() }
+    }
+
+    public func send(_ action: ConsoleAction) {
+        enqueue(ConsoleReducer.reduce(&state, action))
+        if autoSettle { settle() }
+    }
+
+    public func press(_ keys: Key...) {
+        for key in keys { send(.keyPressed(.key(key))) }
+    }
+
+    /// Types each character of `text` as a key press.
+    public func type(_ text: String) {
+        for character in text { send(.keyPressed(.key(.character(character)))) }
+    }
+
+    public func paste(_ text: String) {
+        send(.keyPressed(.paste(text)))
+    }
+
+    public func resize(to size: Size) {
+        send(.keyPressed(.resize(size)))
+    }
+
+    /// Runs pending effects and feeds their results back until nothing is left.
+    public func settle() {
+        var rounds = 0
+        while rounds < 10_000 {
+            rounds += 1
+            let results = mailbox.drain()
+            for action in results { enqueue(ConsoleReducer.reduce(&state, action)) }
+            guard !pendingEffects.isEmpty else {
+                if results.isEmpty { return }
+                continue
+            }
+            let effect = pendingEffects.removeFirst()
+            ranEffects.append(effect)
+            runner.run(effect, as: state.identity)
+        }
+    }
+
+    /// Edits the state directly (a test that sets up a moment, such as a fixed clock).
+    public func update(_ body: (inout ConsoleState) -> Void) {
+        body(&state)
+    }
+
+    /// The screen as the terminal would show it now.
+    public var screen: ScreenBuffer { ConsoleView.render(state) }
+
+    private func enqueue(_ effects: [ConsoleEffect]) {
+        for effect in effects {
+            // A cancel is a signal, not work: the real runner applies it at once, even while a transfer runs.
+            if case .cancelTransfer = effect {
+                ranEffects.append(effect)
+                runner.run(effect, as: state.identity)
+            } else {
+                pendingEffects.append(effect)
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// The console's reducer: a plain function of state and action that returns the effects to run.
+///
+/// Keys are looked up in the binding table of the current view and become
+/// named actions; text fields, dialogs and overlays get their keys first.
+public enum ConsoleReducer {
+    /// What runs when the console opens: the first panel's data.
+    public static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        reduce(&state, .serviceChosen(state.service))
+    }
+
+    public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        switch action {
+        case .keyPressed(let event):
+            return handle(&state, event)
+        case .resized(let size):
+            state.size = size
+            return []
+        case .ticked(let now):
+            state.now = now
+            state.toasts.removeAll { $0.isExpired(at: now) }
+            return []
+        case .accountChanged(let topics, _):
+            return BucketsReducer.accountChanged(&state, topics: topics)
+        case .quitPressed:
+            state.shouldQuit = true
+            return []
+        case .commandLineOpened:
+            state.overlay = .commandLine(TextInputState())
+            return []
+        case .commandSubmitted(let text):
+            state.overlay = nil
+            return runCommand(&state, text)
+        case .helpOpened:
+            state.overlay = .help(scroll: 0)
+            return []
+        case .filterOpened:
+            state.filterInput = TextInputState(text: BucketsReducer.currentFilter(state))
+            return []
+        case .focusNextPanePressed:
+            let order: [ConsolePane] = state.logPane.isVisible ? [.sidebar, .main, .logs] : [.sidebar, .main]
+            let index = order.firstIndex(of: state.focus) ?? 0
+            state.focus = order[(index + 1) % order.count]
+            if state.focus == .sidebar, let current = ConsoleService.allCases.firstIndex(of: state.service) {
+                state.sidebarSelection = current
+            }
+            return []
+        case .backPressed:
+            if state.focus != .main {
+                state.focus = .main
+                return []
+            }
+            guard state.service == .buckets else { return [] }
+            return BucketsReducer.back(&state)
+        case .refreshPressed:
+            guard state.service == .buckets else { return [] }
+            return BucketsReducer.refresh(&state)
+        case .logPaneToggled:
+            state.logPane.toggle()
+            if !state.logPane.isVisible, state.focus == .logs { state.focus = .main }
+            return []
+        case .sidebarMoved(let delta):
+            state.sidebarSelection = min(max(0, state.sidebarSelection + delta), ConsoleService.allCases.count - 1)
+            return []
+        case .serviceChosen(let service):
+            state.service = service
+            state.sidebarSelection = ConsoleService.allCases.firstIndex(of: service) ?? 0
+            state.focus = .main
+            state.filterInput = nil
+            guard service == .buckets else { return [] }
+            return state.buckets.bucketsLoaded ? [] : [.listBuckets]
+        case .buckets(let action):
+            return BucketsReducer.reduce(&state, action)
+        }
+    }
+
+    // MARK: - Keys
+
+    static func handle(_ state: inout ConsoleState, _ event: KeyEvent) -> [ConsoleEffect] {
+        if case .resize(let size) = event { return reduce(&state, .resized(size)) }
+        guard state.fitsScreen else {
+            if event.key == "q" || event.key == "ctrl+c" { state.shouldQuit = true }
+            return []
+        }
+        if event.key == "ctrl+c" { return reduce(&state, .quitPressed) }
+        if let overlay = state.overlay { return handleOverlay(&state, overlay, event) }
+        if state.filterInput != nil { return handleFilter(&state, event) }
+        if state.service == .buckets, state.focus == .main, state.buckets.modal != nil,
+           event.key.map({ !isBound($0, state) }) ?? true {
+            return reduce(&state, .buckets(.dialogKeyPressed(event)))
+        }
+        guard let key = event.key else { return [] }
+        let table = ConsoleBindings.table(for: state)
+        switch table.lookup(key) {
+        case .action(let action):
+            return reduce(&state, action)
+        case .disabled(let reason, let label):
+            state.toast("\(label): \(reason).", kind: .warning)
+            return []
+        case .unbound:
+            return []
+        }
+    }
+
+    private static func isBound(_ key: Key, _ state: ConsoleState) -> Bool {
+        if case .unbound = ConsoleBindings.table(for: state).lookup(key) { return false }
+        return true
+    }
+
+    private static func handleOverlay(_ state: inout ConsoleState, _ overlay: ConsoleOverlay, _ event: KeyEvent) -> [ConsoleEffect] {
+        switch overlay {
+        case .help(let scroll):
+            switch event.key {
+            case "esc", "?", "q", "enter": state.overlay = nil
+            case "j", "down": state.overlay = .help(scroll: scroll + 1)
+            case "k", "up": state.overlay = .help(scroll: max(0, scroll - 1))
+            case "pgdn", "space": state.overlay = .help(scroll: scroll + 10)
+            case "pgup": state.overlay = .help(scroll: max(0, scroll - 10))
+            default: break
+            }
+            return []
+        case .commandLine(var input):
+            if event.key == .tab {
+                if let first = CommandCompletion.candidates(for: input.text).first { input.setText(first) }
+                state.overlay = .commandLine(input)
+                return []
+            }
+            switch input.handle(event) {
+            case .submitted:
+                return reduce(&state, .commandSubmitted(input.text))
+            case .cancelled:
+                state.overlay = nil
+            default:
+                state.overlay = .commandLine(input)
+            }
+            return []
+        }
+    }
+
+    private static func handleFilter(_ state: inout ConsoleState, _ event: KeyEvent) -> [ConsoleEffect] {
+        guard var input = state.filterInput else { return [] }
+        switch input.handle(event) {
+        case .submitted:
+            state.filterInput = nil
+            return []
+        case .cancelled:
+            state.filterInput = nil
+            return reduce(&state, .buckets(.filterChanged("")))
+        case .edited:
+            state.filterInput = input
+            return reduce(&state, .buckets(.filterChanged(input.text)))
+        default:
+            state.filterInput = input
+            return []
+        }
+    }
+
+    // MARK: - Command line
+
+    private static func runCommand(_ state: inout ConsoleState, _ typed: String) -> [ConsoleEffect] {
+        let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !text.isEmpty else { return [] }
+        let command = CommandCompletion.resolve(text)
+        switch command {
+        case "q", "quit", "q!", "exit":
+            return reduce(&state, .quitPressed)
+        case let name?:
+            if let service = ConsoleService.named(name) { return reduce(&state, .serviceChosen(service)) }
+            fallthrough
+        default:
+            state.toast("Unknown command :\(typed). Try " + CommandCompletion.summary + ".", kind: .error)
+            return []
+        }
+    }
+}
+
+/// What the `:` command line accepts, and how it completes.
+public enum CommandCompletion {
+    /// Every command word, canonical names first.
+    public static let words: [String] = ConsoleService.allCases.flatMap(\.commands) + ["quit", "q"]
+
+    /// The commands starting with what was typed, canonical names first.
+    public static func candidates(for typed: String) -> [String] {
+        let lower = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !lower.isEmpty else { return ConsoleService.allCases.map { $0.commands[0] } + ["q"] }
+        return words.filter { $0.hasPrefix(lower) }
+    }
+
+    /// The command meant: an exact word, or the only candidate; nil when unknown or ambiguous.
+    static func resolve(_ text: String) -> String? {
+        if words.contains(text) || text == "q!" || text == "exit" { return text }
+        let matches = candidates(for: text)
+        let services = Set(matches.compactMap { ConsoleService.named($0) })
+        if services.count == 1, let first = matches.first { return first }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :logs or :q"
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Runs the real `overcast` binary built beside the tests and collects what it printed.
+struct OvercastProcess {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+
+    static func binary() throws -> URL {
+        var folders: [URL] = []
+        if let arg0 = CommandLine.arguments.first {
+            folders.append(URL(fileURLWithPath: arg0).deletingLastPathComponent())
+        }
+        folders.append(Bundle.main.bundleURL)
+        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        for folder in folders {
+            let url = folder.appendingPathComponent("overcast")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "overcast not found beside the tests in \(folders.map(\.path))"])
+    }
+
+    /// Runs `overcast arguments...` with `environment` added, waits for it, and returns its output.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> OvercastProcess {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["SWIFT_BACKTRACE"] = "interactive=no"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes to the end before waiting, so a chatty process never blocks on a full pipe.
+        let errData = LockedData()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData.set(err.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return OvercastProcess(status: process.terminationStatus,
+                               stdout: String(decoding: outData, as: UTF8.self),
+                               stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+}
+
+/// Data handed from one thread to another.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}
+
+/// A temporary folder removed when the test ends.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String, _ contents: String) throws -> String {
+        let path = url.appendingPathComponent(name).path
+        try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
