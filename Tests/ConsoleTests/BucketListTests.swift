@@ -38,7 +38,7 @@ struct BucketListTests {
         f.harness.press("backspace", "backspace")
         f.harness.type("ab")
         guard case .createBucket(let later) = f.state.buckets.modal else { return }
-        #expect(later.visibleError("name") == "Bucket names must be between 3 and 63 characters long (this one has 2).")
+        #expect(later.visibleError("name") == "Must be 3 to 63 characters long (this one has 2).")
     }
 
     @Test("Enter on an invalid name keeps the form open and creates nothing")
@@ -49,7 +49,7 @@ struct BucketListTests {
         f.harness.press("enter")
         #expect(f.harness.ranEffects.allSatisfy { if case .createBucket = $0 { return false } else { return true } })
         guard case .createBucket(let form) = f.state.buckets.modal else { Issue.record("form closed"); return }
-        #expect(form.visibleError("name") == "Bucket names must not contain two adjacent periods.")
+        #expect(form.visibleError("name") == "Must not contain two adjacent periods (..).")
     }
 
     @Test("Creating a bucket that exists shows the engine's error in the form, keeping what was typed")

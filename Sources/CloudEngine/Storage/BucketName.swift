@@ -8,31 +8,31 @@ public enum BucketName {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-".utf8)
         if let bad = name.first(where: { !$0.isASCII || !allowed.contains($0.asciiValue ?? 0) }) {
             if bad.isUppercase {
-                return "Bucket names can contain only lowercase letters; '\(bad)' is uppercase."
+                return "Only lowercase letters are allowed: '\(bad)' is uppercase."
             }
-            return "Bucket names can contain only lowercase letters, numbers, dots (.) and hyphens (-); '\(bad)' is not allowed."
+            return "Only a-z, 0-9, dots (.) and hyphens (-) are allowed, not '\(bad)'."
         }
         if bytes.count < 3 || bytes.count > 63 {
-            return "Bucket names must be between 3 and 63 characters long (this one has \(name.count))."
+            return "Must be 3 to 63 characters long (this one has \(bytes.count))."
         }
         let alphanumeric = Set("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
         if let first = bytes.first, !alphanumeric.contains(first) {
-            return "Bucket names must begin with a letter or number."
+            return "Must begin with a letter or number."
         }
         if let last = bytes.last, !alphanumeric.contains(last) {
-            return "Bucket names must end with a letter or number."
+            return "Must end with a letter or number."
         }
         if name.contains("..") {
-            return "Bucket names must not contain two adjacent periods."
+            return "Must not contain two adjacent periods (..)."
         }
         if looksLikeIPAddress(name) {
-            return "Bucket names must not be formatted as an IP address (for example, 192.168.5.4)."
+            return "Must not be formatted as an IP address (like 192.168.5.4)."
         }
         for prefix in ["xn--", "sthree-", "amzn-s3-demo-"] where name.hasPrefix(prefix) {
-            return "Bucket names must not start with the prefix '\(prefix)'."
+            return "Must not start with the reserved prefix '\(prefix)'."
         }
         for suffix in ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"] where name.hasSuffix(suffix) {
-            return "Bucket names must not end with the suffix '\(suffix)'."
+            return "Must not end with the reserved suffix '\(suffix)'."
         }
         return nil
     }

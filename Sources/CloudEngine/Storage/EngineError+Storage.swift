@@ -3,7 +3,7 @@ import Foundation
 extension EngineError {
     public static func invalidBucketName(_ name: String, rule: String) -> EngineError {
         EngineError(code: "InvalidBucketName", httpStatus: 400,
-                    message: "The specified bucket is not valid: \(rule)", resource: name)
+                    message: "The specified bucket is not valid: \(name). \(rule)", resource: name)
     }
 
     public static func noSuchBucket(_ name: String) -> EngineError {

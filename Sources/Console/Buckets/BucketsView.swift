@@ -217,7 +217,7 @@ enum BucketsView {
         guard let modal = b.modal else { return }
         switch modal {
         case .createBucket(let form), .createFolder(let form):
-            drawForm(&buffer, form, width: 72, in: area)
+            drawForm(&buffer, form, width: min(86, max(72, area.width - 20)), in: area)
         case .upload(let upload):
             drawForm(&buffer, upload.form, width: 84, in: area)
         case .download(let download):

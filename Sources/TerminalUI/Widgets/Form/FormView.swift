@@ -40,8 +40,11 @@ public struct FormView: Widget {
         }
         let buttons = area.row(state.fields.count * 2 + 1).inset(left: labelWidth + 1)
         let submitRole: StyleRole = state.isValid ? .buttonFocused : .button
-        let spans = [TextSpan("[ \(state.submitLabel) ]", role: submitRole), TextSpan("  "),
-                     TextSpan("[ Cancel ]", role: .button), TextSpan("   Enter submits · Esc cancels", role: .dim)]
+        var spans = [TextSpan("[ \(state.submitLabel) ]", role: submitRole), TextSpan("  "),
+                     TextSpan("[ Cancel ]", role: .button)]
+        // The hint goes only where it fits whole: half a hint reads worse than none.
+        let hint = TextSpan("   Enter submits · Esc cancels", role: .dim)
+        if spans.reduce(0, { $0 + $1.text.displayWidth }) + hint.text.displayWidth <= buttons.width { spans.append(hint) }
         buffer.write(spans, in: buttons)
     }
 
