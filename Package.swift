@@ -74,16 +74,19 @@ let package = Package(
 
         // MARK: - Tests
 
+        // Finds the executables the tests drive (overcast, overcast-fixture).
+        .target(name: "TestSupport", path: "Tests/Support"),
+
         .testTarget(
             name: "CloudEngineTests",
-            dependencies: ["CloudEngine", "IAMPolicy", "overcast-fixture"]
+            dependencies: ["CloudEngine", "IAMPolicy", "TestSupport", "overcast-fixture"]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-        .testTarget(name: "OvercastCLITests", dependencies: ["overcast"]),
+        .testTarget(name: "OvercastCLITests", dependencies: ["TestSupport", "overcast"]),
         .testTarget(
             name: "ConsoleTests",
-            dependencies: ["Console", "CloudEngine", "TerminalUI", "ScreenTesting", "overcast"],
+            dependencies: ["Console", "CloudEngine", "TerminalUI", "ScreenTesting", "TestSupport", "overcast"],
             exclude: ["Snapshots"]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `overcast` binary in tmux: the journey a person takes, the exit status, and the terminal given back.
@@ -143,17 +144,7 @@ final class TmuxSession {
 
     /// The `overcast` executable built beside the test bundle.
     static func overcastBinary() throws -> URL {
-        var candidates: [URL] = []
-        if let arg0 = CommandLine.arguments.first {
-            candidates.append(URL(fileURLWithPath: arg0).deletingLastPathComponent())
-        }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for folder in candidates {
-            let url = folder.appendingPathComponent("overcast")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw TmuxError(message: "overcast not found next to the tests in \(candidates.map(\.path)); build with `swift build --build-tests`.")
+        try BuiltProduct.url(named: "overcast")
     }
 }
 

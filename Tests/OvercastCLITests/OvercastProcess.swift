@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `overcast` binary built beside the tests and collects what it printed.
 struct OvercastProcess {
@@ -7,17 +8,7 @@ struct OvercastProcess {
     let stderr: String
 
     static func binary() throws -> URL {
-        var folders: [URL] = []
-        if let arg0 = CommandLine.arguments.first {
-            folders.append(URL(fileURLWithPath: arg0).deletingLastPathComponent())
-        }
-        folders.append(Bundle.main.bundleURL)
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for folder in folders {
-            let url = folder.appendingPathComponent("overcast")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "overcast not found beside the tests in \(folders.map(\.path))"])
+        try BuiltProduct.url(named: "overcast")
     }
 
     /// Runs `overcast arguments...` with `environment` added, waits for it, and returns its output.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the `overcast-fixture` helper built beside the test bundle.
@@ -7,17 +8,7 @@ struct FixtureProcess {
     let output = Pipe()
 
     static func binary() throws -> URL {
-        var candidates: [URL] = []
-        if let arg0 = CommandLine.arguments.first {
-            candidates.append(URL(fileURLWithPath: arg0).deletingLastPathComponent())
-        }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        for folder in candidates {
-            let url = folder.appendingPathComponent("overcast-fixture")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw FixtureError(message: "overcast-fixture not found next to the tests in \(candidates.map(\.path)); build with `swift build --build-tests`.")
+        try BuiltProduct.url(named: "overcast-fixture")
     }
 
     init(_ arguments: [String]) throws {
@@ -54,9 +45,4 @@ struct FixtureProcess {
         process.waitUntilExit()
         return process.terminationStatus
     }
-}
-
-struct FixtureError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }
