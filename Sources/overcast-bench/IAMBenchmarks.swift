@@ -1,3 +1,4 @@
+import CloudEngine
 import Foundation
 import IAMPolicy
 
@@ -31,6 +32,41 @@ enum IAMBenchmarks {
             Measurement.report("iam.decision_10x10_\(name)_median_us", Measurement.percentile(samples, 0.5), "us")
             Measurement.report("iam.decision_10x10_\(name)_p99_us", Measurement.percentile(samples, 0.99), "us")
         }
+        try enginePath()
+    }
+
+    /// The same caller through the engine: HeadObject as the IAM user, so loading the user's
+    /// policies and the bucket policy in the transaction, the cache and the evaluation are all counted.
+    static func enginePath() throws {
+        let folder = try Measurement.scratchFolder("iam")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let account = try Account.open(path: folder.appendingPathComponent("iam.sqlite").path)
+        try account.storage.createBucket("bucket-9", caller: .root)
+        try account.storage.putObject(bucket: "bucket-9", key: "reports/2026/q1.csv",
+                                      body: DataBodySource(Data("a,b\n".utf8)), caller: .root)
+        let user = try account.iam.createUser("alice", tags: [IAMTag(key: "team", value: "data")], caller: .root)
+        for index in 0..<10 {
+            let policy = try account.iam.createPolicy("policy-\(index)", document: policyText(index), caller: .root)
+            try account.iam.attachPolicy(policy.arn, to: .user("alice"), caller: .root)
+        }
+        let caller = Caller(identity: .user(name: "alice", id: user.id, path: "/"), sourceIP: "10.1.2.3", secureTransport: true)
+        var allowed: [Double] = []
+        var denied: [Double] = []
+        for _ in 0..<5_000 {
+            allowed.append(try Measurement.seconds {
+                _ = try account.storage.headObject(bucket: "bucket-9", key: "reports/2026/q1.csv", caller: caller)
+            } * 1e6)
+            denied.append(Measurement.seconds {
+                do {
+                    try account.storage.deleteBucket("bucket-9", caller: caller)
+                    preconditionFailure("the benchmark user must not be allowed to delete the bucket")
+                } catch {}
+            } * 1e6)
+        }
+        Measurement.report("iam.headobject_as_user_10x10_median_us", Measurement.percentile(allowed, 0.5), "us")
+        Measurement.report("iam.headobject_as_user_10x10_p99_us", Measurement.percentile(allowed, 0.99), "us")
+        Measurement.report("iam.denied_call_as_user_10x10_median_us", Measurement.percentile(denied, 0.5), "us")
+        Measurement.report("iam.denied_call_as_user_10x10_p99_us", Measurement.percentile(denied, 0.99), "us")
     }
 
     /// Ten statements with conditions; only statement 9 of policy 9 matches the benchmark's allowed request.
