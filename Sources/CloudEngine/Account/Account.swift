@@ -33,6 +33,7 @@ public final class Account: Sendable {
     public var logs: LogsService { LogsService(account: self) }
     public var iam: IAMService { IAMService(account: self) }
     public var sts: STSService { STSService(account: self) }
+    public var functions: FunctionsService { FunctionsService(account: self) }
 
     // MARK: - Transactions
 

@@ -28,6 +28,7 @@ enum AccountSchema {
         migrator.registerMigration("v1-storage", migrate: StorageSchema.v1)
         migrator.registerMigration("v1-logs", migrate: LogsSchema.v1)
         migrator.registerMigration("v1-iam", migrate: IAMSchema.v1)
+        migrator.registerMigration("v1-functions", migrate: FunctionsSchema.v1)
         return migrator
     }
 }

@@ -21,6 +21,7 @@ public struct IAMAuthorizer: Authorizer {
     public static let standardResourcePolicies: [String: any ResourcePolicyProvider] = [
         "s3": BucketPolicyProvider(),
         "sts": RoleTrustPolicyProvider(),
+        "lambda": FunctionPolicyProvider(),
     ]
 
     let clock: any EngineClock

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+extension FunctionsService {
+    // MARK: - For the runtime
+
+    /// Authorizes `lambda:InvokeFunction` for `caller` and returns what the runtime needs to run the call:
+    /// the configuration of `$LATEST` or of the version named by `qualifier`, its code and its layers' files.
+    ///
+    /// An AWS service invoking on behalf of a resource (S3 delivering an event) passes that resource as
+    /// `sourceARN` and its owner as `sourceAccount`: they are the `aws:SourceArn`/`aws:SourceAccount` the
+    /// function policy's conditions test.
+    public func prepareInvocation(_ name: String, qualifier: String? = nil, caller: Caller, sourceARN: String? = nil,
+                                  sourceAccount: String? = nil) throws -> InvocationPlan {
+        let reference = try resolve(name, qualifier: qualifier)
+        var context: [String: [String]] = [:]
+        if let sourceARN { context["aws:SourceArn"] = [sourceARN] }
+        if let sourceAccount { context["aws:SourceAccount"] = [sourceAccount] }
+        return try account.read { db in
+            try account.authorize(caller, "lambda:InvokeFunction", functionARN(reference.name, reference.qualifier), context: context, db: db)
+            let configuration = try configuration(reference.name, qualifier: reference.qualifier, db)
+            let code = try files(reference.name, version: configuration.version, db)
+            let layers = try configuration.layers.map { LayerContent(layerVersionARN: $0, files: try layerFiles($0, db)) }
+            return InvocationPlan(configuration: configuration, code: code, layers: layers)
+        }
+    }
+
+    /// The code of `$LATEST` or of a published version, by path (authorized as `lambda:GetFunction`).
+    public func codeFiles(function name: String, version: String = "$LATEST", caller: Caller) throws -> [String: Data] {
+        let reference = try resolve(name, qualifier: version)
+        return try account.read { db in
+            try account.authorize(caller, "lambda:GetFunction", functionARN(reference.name, reference.qualifier), db: db)
+            let configuration = try configuration(reference.name, qualifier: reference.qualifier, db)
+            return try files(reference.name, version: configuration.version, db)
+        }
+    }
+
+    /// Records what happened in one invocation. The runtime writes it after running a call that
+    /// `prepareInvocation` authorized; it is Lambda's own bookkeeping, so no caller is asked for.
+    /// Fails with ResourceNotFoundException when the function was deleted meanwhile.
+    public func recordInvocation(_ record: InvocationRecord) throws {
+        try account.write([.invocations]) { db in
+            _ = try requireFunction(record.functionName, db)
+            try db.execute(sql: """
+                INSERT INTO function_invocations(request_id, function_name, version, started_at, duration_ms, billed_duration_ms,
+                    memory_size, max_memory_used_mb, init_duration_ms, status, error_type, error_message, payload_preview,
+                    response_preview, log_stream)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [record.requestID, record.functionName, record.version, record.startedAt.timeIntervalSince1970,
+                                 record.durationMs, record.billedDurationMs, record.memorySize, record.maxMemoryUsedMB,
+                                 record.initDurationMs, record.status.rawValue, record.errorType, record.errorMessage,
+                                 record.payloadPreview, record.responsePreview, record.logStreamName])
+        }
+    }
+
+    /// The function's most recent invocations, newest first (authorized as `lambda:GetFunction`).
+    public func invocations(function name: String, limit: Int = 50, caller: Caller) throws -> [InvocationRecord] {
+        let reference = try FunctionRules.reference(name, accountID: account.accountID, region: account.region, allowQualifier: false)
+        return try account.read { db in
+            try account.authorize(caller, "lambda:GetFunction", functionARN(reference.name), db: db)
+            _ = try requireFunction(reference.name, db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM function_invocations WHERE function_name = ? ORDER BY id DESC LIMIT ?",
+                                    arguments: [reference.name, max(0, limit)]).map(Self.invocation(from:))
+        }
+    }
+
+    // MARK: - Helpers
+
+    func files(_ name: String, version: String, _ db: Database) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT path, content FROM function_code_files WHERE function_name = ? AND version = ?",
+                                    arguments: [name, version]) {
+            files[row["path"]] = row["content"]
+        }
+        return files
+    }
+
+    static func invocation(from row: Row) -> InvocationRecord {
+        InvocationRecord(
+            requestID: row["request_id"], functionName: row["function_name"], version: row["version"],
+            startedAt: Date(timeIntervalSince1970: row["started_at"]), durationMs: row["duration_ms"],
+            billedDurationMs: row["billed_duration_ms"], memorySize: row["memory_size"], maxMemoryUsedMB: row["max_memory_used_mb"],
+            initDurationMs: row["init_duration_ms"], status: InvocationStatus(rawValue: row["status"]) ?? .error,
+            errorType: row["error_type"], errorMessage: row["error_message"], payloadPreview: row["payload_preview"],
+            responsePreview: row["response_preview"], logStreamName: row["log_stream"])
+    }
+}

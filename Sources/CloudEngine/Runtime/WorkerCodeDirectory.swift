@@ -1,0 +1,67 @@
+import Foundation
+
+/// Puts a function's files on disk the way Lambda lays out an execution environment:
+/// the code in `<directory>/task` (`LAMBDA_TASK_ROOT`, `/var/task` on Lambda) and every layer,
+/// in the function's order, into one `<directory>/opt` (`/opt`), where a later layer's file
+/// replaces an earlier one's at the same path.
+///
+/// Use a directory per (function, version, revision): an existing complete extraction is reused,
+/// and a new one is written beside it and renamed into place, so a worker never sees half a tree.
+public enum WorkerCodeDirectory {
+    public struct Layout: Sendable, Equatable {
+        /// For `WorkerFunctionSpec.codeDirectory`.
+        public var codeDirectory: String
+        /// For `WorkerFunctionSpec.layerDirectories` (empty when the function has no layers).
+        public var layerDirectories: [String]
+    }
+
+    /// Extracts `code` and `layers` (each a layer's files by relative path) under `directory`.
+    /// Throws `InvalidZipFileException` for a path that is absolute or climbs out with `..`.
+    public static func extract(code: [String: Data], layers: [[String: Data]], into directory: String) throws -> Layout {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: directory + "/.complete") { return existing(directory) }
+
+        let parent = (directory as NSString).deletingLastPathComponent
+        try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        let staging = directory + ".staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? fileManager.removeItem(atPath: staging) }
+        try fileManager.createDirectory(atPath: staging + "/task", withIntermediateDirectories: true)
+        try write(code, under: staging + "/task")
+        if !layers.isEmpty {
+            try fileManager.createDirectory(atPath: staging + "/opt", withIntermediateDirectories: true)
+            for layer in layers { try write(layer, under: staging + "/opt") }
+        }
+        try Data().write(to: URL(fileURLWithPath: staging + "/.complete"))
+        if rename(staging, directory) != 0 {
+            // Another process finished the same extraction first: theirs is as good as ours.
+            if fileManager.fileExists(atPath: directory + "/.complete") { return existing(directory) }
+            throw EngineError(code: "ServiceException", httpStatus: 500, message: "Could not prepare the function's code in \(directory).")
+        }
+        return existing(directory)
+    }
+
+    private static func existing(_ directory: String) -> Layout {
+        let opt = directory + "/opt"
+        return Layout(codeDirectory: directory + "/task", layerDirectories: FileManager.default.fileExists(atPath: opt) ? [opt] : [])
+    }
+
+    private static func write(_ files: [String: Data], under root: String) throws {
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+            guard !path.hasPrefix("/"), !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+                throw EngineError(
+                    code: "InvalidZipFileException", httpStatus: 400,
+                    message: "Could not unzip uploaded file. The path \(path) is absolute or leaves the package.")
+            }
+            if path.hasSuffix("/") { // a directory entry
+                try FileManager.default.createDirectory(atPath: root + "/" + parts.joined(separator: "/"), withIntermediateDirectories: true)
+                continue
+            }
+            let target = root + "/" + parts.joined(separator: "/")
+            try FileManager.default.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(atPath: target)
+            try data.write(to: URL(fileURLWithPath: target))
+        }
+    }
+}
