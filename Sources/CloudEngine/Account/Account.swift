@@ -15,6 +15,8 @@ public final class Account: Sendable {
     public let changes: ChangeFeed
     let database: DatabasePool
     let bulkWrites = BulkWriteCounter()
+    /// The function runtime's shared state: one worker pool (made on first invocation), role sessions, Event invocations.
+    public let functionRuntime = FunctionRuntimeState()
 
     init(path: String, info: AccountInfo, database: DatabasePool, options: AccountOptions) {
         self.path = path
