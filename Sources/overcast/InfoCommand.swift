@@ -14,10 +14,11 @@ struct InfoCommand: ParsableCommand {
         let opened = try account.open()
         let buckets = try opened.storage.listBuckets(caller: .root)
         let groups = try opened.logs.describeLogGroups(caller: .root)
-        print("Account   \(opened.accountID)")
-        print("Region    \(opened.region)")
-        print("File      \(opened.path)")
-        print("Buckets   \(buckets.count) (\(buckets.reduce(0) { $0 + $1.objectCount }) objects)")
-        print("Log groups \(groups.items.count)\(groups.nextToken == nil ? "" : "+")")
+        let objects = buckets.reduce(0) { $0 + $1.objectCount }
+        print("Account     \(opened.accountID)")
+        print("Region      \(opened.region)")
+        print("File        \(opened.path)")
+        print("Buckets     \(buckets.count) (\(objects) object\(objects == 1 ? "" : "s"))")
+        print("Log groups  \(groups.items.count)\(groups.nextToken == nil ? "" : "+")")
     }
 }
