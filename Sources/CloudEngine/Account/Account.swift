@@ -17,6 +17,8 @@ public final class Account: Sendable {
     let bulkWrites = BulkWriteCounter()
     /// The function runtime's shared state: one worker pool (made on first invocation), role sessions, Event invocations.
     public let functionRuntime = FunctionRuntimeState()
+    /// The S3 event dispatcher's timer and settings; `events` delivers the outbox.
+    public let eventDelivery = S3EventDeliveryState()
 
     init(path: String, info: AccountInfo, database: DatabasePool, options: AccountOptions) {
         self.path = path
@@ -36,6 +38,7 @@ public final class Account: Sendable {
     public var iam: IAMService { IAMService(account: self) }
     public var sts: STSService { STSService(account: self) }
     public var functions: FunctionsService { FunctionsService(account: self) }
+    public var events: S3EventDispatcher { S3EventDispatcher(account: self) }
 
     // MARK: - Transactions
 

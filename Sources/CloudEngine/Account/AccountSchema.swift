@@ -29,6 +29,7 @@ enum AccountSchema {
         migrator.registerMigration("v1-logs", migrate: LogsSchema.v1)
         migrator.registerMigration("v1-iam", migrate: IAMSchema.v1)
         migrator.registerMigration("v1-functions", migrate: FunctionsSchema.v1)
+        migrator.registerMigration("v1-events", migrate: EventsSchema.v1)
         return migrator
     }
 }

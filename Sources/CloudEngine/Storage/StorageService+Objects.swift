@@ -74,7 +74,7 @@ extension StorageService {
 
     /// Writes the object row over any previous version and frees the old body, in the caller's transaction.
     func commitObject(bucket: String, key: String, bodyID: Int64?, size: Int64, etag: String,
-                      meta: ObjectMetadataInput, caller: Caller, db: Database) throws -> ObjectInfo {
+                      meta: ObjectMetadataInput, caller: Caller, isCopy: Bool = false, db: Database) throws -> ObjectInfo {
         _ = try requireBucket(bucket, db)
         try account.authorize(caller, "s3:PutObject", objectARN(bucket, key), db: db)
         let keyBytes = ObjectKey.bytes(key)
@@ -96,6 +96,8 @@ extension StorageService {
         if let oldBody: Int64 = previous?["body_id"] {
             try db.cachedStatement(sql: "DELETE FROM bodies WHERE id = ?").execute(arguments: [oldBody])
         }
+        try S3EventOutbox.record(db: db, account: account, caller: caller, bucket: bucket, key: key, size: size, etag: etag,
+                                 event: isCopy ? .copy : .put)
         return ObjectInfo(bucket: bucket, key: key, size: size, etag: etag, contentType: meta.contentType,
                           metadata: meta.metadata, headers: meta.headers, storageClass: meta.storageClass, lastModified: now)
     }
@@ -204,7 +206,7 @@ extension StorageService {
         try account.write([.objects, .buckets]) { db in
             _ = try requireBucket(bucket, db)
             try account.authorize(caller, "s3:DeleteObject", objectARN(bucket, key), db: db)
-            return try removeObject(bucket: bucket, key: key, db: db)
+            return try removeObject(bucket: bucket, key: key, caller: caller, db: db)
         }
     }
 
@@ -216,7 +218,7 @@ extension StorageService {
             for key in keys {
                 do {
                     try account.authorize(caller, "s3:DeleteObject", objectARN(bucket, key), db: db)
-                    try removeObject(bucket: bucket, key: key, db: db)
+                    try removeObject(bucket: bucket, key: key, caller: caller, db: db)
                 } catch let error as EngineError {
                     failures[key] = error
                 }
@@ -226,7 +228,7 @@ extension StorageService {
     }
 
     @discardableResult
-    func removeObject(bucket: String, key: String, db: Database) throws -> Bool {
+    func removeObject(bucket: String, key: String, caller: Caller, db: Database) throws -> Bool {
         let keyBytes = ObjectKey.bytes(key)
         guard let row = try Row.fetchOne(
             db, sql: "SELECT size, body_id FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, keyBytes])
@@ -237,6 +239,8 @@ extension StorageService {
         if let bodyID: Int64 = row["body_id"] {
             try db.execute(sql: "DELETE FROM bodies WHERE id = ?", arguments: [bodyID])
         }
+        try S3EventOutbox.record(db: db, account: account, caller: caller, bucket: bucket, key: key, size: row["size"], etag: nil,
+                                 event: .delete)
         return true
     }
 
@@ -269,7 +273,7 @@ extension StorageService {
                 newBody = id
             }
             return try commitObject(bucket: bucket, key: key, bodyID: newBody, size: source.size, etag: source.etag,
-                                    meta: meta, caller: caller, db: db)
+                                    meta: meta, caller: caller, isCopy: true, db: db)
         }
     }
 }
