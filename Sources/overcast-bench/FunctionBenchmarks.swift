@@ -1,9 +1,49 @@
 import CloudEngine
 import Foundation
 
-/// The runtime figures of issue 5 that exist so far: a warm no-op invocation, and a cold start beside `python3 -c pass`.
+/// The figures of issue 5: a warm no-op invocation, a cold start beside `python3 -c pass`,
+/// and 1,000 asynchronous invocations fired by S3 uploads.
 enum FunctionBenchmarks {
     static func run() throws {
+        try runtimeFigures()
+        try s3EventBurst()
+    }
+
+    /// 1,000 PutObjects into a bucket whose notification invokes a Python function: time until every
+    /// event has been delivered and every invocation has finished, and how many succeeded.
+    static func s3EventBurst(count: Int = 1_000) throws {
+        let folder = try Measurement.scratchFolder("events")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let account = try Account.open(path: folder.appendingPathComponent("events.sqlite").path)
+        let trust = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#
+        let role = try account.iam.createRole("on-upload-role", trustPolicy: trust, caller: .root)
+        try account.iam.attachPolicy("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", to: .role(role.name), caller: .root)
+        let source = "def handler(event, context):\n    print(event['Records'][0]['s3']['object']['key'])\n"
+        let function = try account.functions.createFunction("on-upload", runtime: "python3.12", handler: "app.handler", role: role.arn,
+                                                            code: .files(["app.py": Data(source.utf8)]), caller: .root)
+        try account.storage.createBucket("uploads", caller: .root)
+        try account.functions.addPermission(function: "on-upload", FunctionPermission(
+            statementID: "s3", principal: "s3.amazonaws.com", sourceARN: "arn:aws:s3:::uploads", sourceAccount: account.accountID),
+            caller: .root)
+        try account.storage.putNotificationConfiguration(bucket: "uploads", NotificationConfiguration(lambdaFunctionConfigurations: [
+            LambdaFunctionConfiguration(id: "csv", functionARN: function.functionARN, events: ["s3:ObjectCreated:*"], suffix: ".csv"),
+        ]), caller: .root)
+        let body = Data("a,b\n1,2\n".utf8)
+        let seconds = try Measurement.seconds {
+            for index in 0..<count {
+                try account.storage.putObject(bucket: "uploads", key: "in/\(index).csv", body: DataBodySource(body), caller: .root)
+            }
+            _ = try account.events.drainOnce()
+            account.functionRuntime.drainAsyncInvocations()
+        }
+        let succeeded = try account.functions.invocations(function: "on-upload", limit: count * 3, caller: .root)
+            .filter { $0.status == .success }.count
+        Measurement.report("functions.s3_events_1000_delivered", Double(succeeded), "invocations")
+        Measurement.report("functions.s3_events_1000_per_s", Double(count) / seconds, "events/s")
+        account.functionRuntime.shutdown()
+    }
+
+    static func runtimeFigures() throws {
         let folder = try Measurement.scratchFolder("functions")
         defer { try? FileManager.default.removeItem(at: folder) }
         let code = folder.appendingPathComponent("code")

@@ -50,7 +50,8 @@ extension FunctionsService {
         let service = self
         state.enterAsync()
         state.asyncQueue.async {
-            service.attempt(1, plan: plan, payload: payload, requestID: requestID, invokedARN: invoked, delays: delays, previous: [])
+            service.attempt(1, plan: plan, payload: payload, requestID: requestID, invokedARN: invoked, delays: delays,
+                            previous: [], throttles: 0)
         }
         return InvocationResponse(statusCode: 202, functionError: nil, payload: Data(), executedVersion: plan.configuration.version,
                                   logResult: nil, requestID: requestID)
@@ -58,7 +59,7 @@ extension FunctionsService {
 
     /// One attempt of an Event invocation; schedules the next one after a function error.
     private func attempt(_ number: Int, plan: InvocationPlan, payload: Data, requestID: String, invokedARN: String,
-                         delays: [TimeInterval], previous: [InvocationResponse]) {
+                         delays: [TimeInterval], previous: [InvocationResponse], throttles: Int) {
         let state = account.functionRuntime
         var attempts = previous
         var failure: EngineError?
@@ -71,6 +72,18 @@ extension FunctionsService {
         } catch {
             failure = .lambdaService("The invocation failed: \(error)")
         }
+        // Throttled: Lambda's event queue waits for capacity (for up to six hours) without using up
+        // an attempt, so a burst of S3 events is delivered in full rather than failed.
+        if failure?.code == "TooManyRequestsException" && throttles < Self.maxThrottleRetries {
+            let delay = min(1.0, 0.02 * Double(1 << min(throttles, 6)))
+            let service = self
+            let soFar = attempts
+            state.asyncQueue.asyncAfter(deadline: .now() + delay) {
+                service.attempt(number, plan: plan, payload: payload, requestID: requestID, invokedARN: invokedARN,
+                                delays: delays, previous: soFar, throttles: throttles + 1)
+            }
+            return
+        }
         let failed = failure != nil || attempts.last?.functionError != nil
         if failed && number < 3 {
             let delay = number - 1 < delays.count ? max(0, delays[number - 1]) : 0
@@ -78,7 +91,7 @@ extension FunctionsService {
             let soFar = attempts
             state.asyncQueue.asyncAfter(deadline: .now() + delay) {
                 service.attempt(number + 1, plan: plan, payload: payload, requestID: requestID, invokedARN: invokedARN,
-                                delays: delays, previous: soFar)
+                                delays: delays, previous: soFar, throttles: 0)
             }
             return
         }
@@ -86,6 +99,9 @@ extension FunctionsService {
                                                  attempts: attempts, failure: failure))
         state.leaveAsync()
     }
+
+    /// About six hours of waiting at the one-second cap, as long as Lambda keeps a throttled event.
+    static let maxThrottleRetries = 21_600
 
     private func invokedARN(_ function: String, qualifier: String?, plan: InvocationPlan) -> String {
         if function.hasPrefix("arn:") { return function }
