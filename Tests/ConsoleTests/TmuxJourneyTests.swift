@@ -58,10 +58,19 @@ final class TmuxSession {
         try run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", folder.path])
         try run(["set-option", "-t", "t", "remain-on-exit", "on"])
         try run(["respawn-pane", "-k", "-t", "t", command])
+        serverPID = pid_t(try run(["display-message", "-p", "#{pid}"], capture: true)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
+
+    /// The tmux server's pid, so `close` can end it even if `kill-server` does not reach it.
+    private var serverPID: pid_t = 0
 
     func close() {
         _ = try? run(["kill-server"])
+        // Seen on this machine: servers outliving kill-server and piling up across test runs.
+        if serverPID > 0 && kill(serverPID, 0) == 0 {
+            kill(serverPID, SIGKILL)
+        }
         let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
         unlink("\(base)/tmux-\(getuid())/\(socket)")
         try? FileManager.default.removeItem(at: folder)
