@@ -18,8 +18,6 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let opened = try account.open()
-        // Deliver S3 event notifications to functions while the console is open (and any left from before).
-        opened.events.start()
         let interrupt = InterruptFlag()
         interrupt.install()
         // While the screen is up, stderr goes to a log beside the account, so a fatal message is not lost.
