@@ -48,9 +48,7 @@ struct ChunkReader<Source: ObjectBodySource> {
 
     /// The body's MD5 in lowercase hex; call once, after the last chunk.
     func md5Hex() -> String {
-        (background?.finish() ?? hasher.finalize()).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
-        }.joined()
+        let digest = background?.finish() ?? hasher.finalize()
+        return Hex.lowercase(digest)
     }
 }

@@ -200,7 +200,7 @@ extension FunctionsService {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
-        return String(hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(length))
+        return String(Hex.lowercase(hasher.finalize()).prefix(length))
     }
 
     // MARK: - Execution role
