@@ -30,6 +30,7 @@ enum AccountSchema {
         migrator.registerMigration("v1-iam", migrate: IAMSchema.v1)
         migrator.registerMigration("v1-functions", migrate: FunctionsSchema.v1)
         migrator.registerMigration("v1-events", migrate: EventsSchema.v1)
+        migrator.registerMigration("v2-function-test-events", migrate: FunctionsSchema.v2TestEvents)
         return migrator
     }
 }

@@ -8,6 +8,8 @@ import GRDB
 /// - `function_permissions`: the statements AddPermission added, per qualifier (`''` is the unqualified function).
 /// - `layers`, `layer_versions`, `layer_version_files`: layers and their immutable versions.
 /// - `function_invocations`: what the runtime reports about each invocation.
+///
+/// Migration `v2-function-test-events` adds `function_test_events`: the console's saved test events.
 enum FunctionsSchema {
     static func v1(_ db: Database) throws {
         try db.execute(sql: """
@@ -108,6 +110,20 @@ enum FunctionsSchema {
                 log_stream TEXT
             );
             CREATE INDEX function_invocations_by_function ON function_invocations(function_name, id);
+            """)
+    }
+
+    /// `v2-function-test-events`: saved test events, keyed by function and event name, removed with their
+    /// function (the cascade on `functions.name`).
+    static func v2TestEvents(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE function_test_events (
+                function_name TEXT NOT NULL REFERENCES functions(name) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                last_modified REAL NOT NULL,
+                PRIMARY KEY (function_name, name)
+            ) WITHOUT ROWID;
             """)
     }
 }

@@ -64,6 +64,26 @@ extension FunctionsService {
         }
     }
 
+    /// The newest invocation record of each function that has any, keyed by function name, for a list of
+    /// functions that shows when each last ran. One query over the `(function_name, id)` index.
+    /// Authorized as `lambda:ListFunctions` on `*`.
+    public func latestInvocations(caller: Caller) throws -> [String: InvocationRecord] {
+        try account.read { db in
+            try account.authorize(caller, "lambda:ListFunctions", "*", db: db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT i.* FROM function_invocations i
+                JOIN (SELECT function_name, MAX(id) AS id FROM function_invocations GROUP BY function_name) latest ON latest.id = i.id
+                JOIN functions f ON f.name = i.function_name
+                """)
+            var latest: [String: InvocationRecord] = [:]
+            for row in rows {
+                let record = Self.invocation(from: row)
+                latest[record.functionName] = record
+            }
+            return latest
+        }
+    }
+
     // MARK: - Helpers
 
     func files(_ name: String, version: String, _ db: Database) throws -> [String: Data] {

@@ -317,11 +317,17 @@ public struct FunctionsService: Sendable {
         guard let parsed = RoleARN(role), parsed.accountID == account.accountID,
               let row = try Row.fetchOne(db, sql: "SELECT path, trust_policy FROM iam_roles WHERE name = ?", arguments: [parsed.name]),
               row["path"] == parsed.path,
-              let document = try? PolicyDocumentCache.shared.document(for: row["trust_policy"], kind: .trust)
+              Self.lambdaMayAssume(roleARN: role, roleName: parsed.name, trustPolicy: row["trust_policy"])
         else { throw cannotAssume }
-        let request = PolicyRequest(caller: .service(Self.servicePrincipal), action: "sts:AssumeRole", resource: role)
-        let trust = ApplicablePolicy(name: "trust policy of role \(parsed.name)", source: .resource, document: document)
-        guard PolicyEvaluator.evaluate(request: request, policies: [trust]).isAllowed else { throw cannotAssume }
+    }
+
+    /// Whether the trust policy lets `lambda.amazonaws.com` call `sts:AssumeRole` on the role, as the IAM
+    /// evaluator decides it. An unparsable trust policy trusts no one.
+    static func lambdaMayAssume(roleARN: String, roleName: String, trustPolicy: String) -> Bool {
+        guard let document = try? PolicyDocumentCache.shared.document(for: trustPolicy, kind: .trust) else { return false }
+        let request = PolicyRequest(caller: .service(servicePrincipal), action: "sts:AssumeRole", resource: roleARN)
+        let trust = ApplicablePolicy(name: "trust policy of role \(roleName)", source: .resource, document: document)
+        return PolicyEvaluator.evaluate(request: request, policies: [trust]).isAllowed
     }
 
     /// Every layer version exists (the caller may read it: `lambda:GetLayerVersion`); returns their total size.

@@ -57,4 +57,10 @@ extension EngineError {
     public static func malformedPolicy(_ message: String) -> EngineError {
         EngineError(code: "MalformedPolicy", httpStatus: 400, message: message)
     }
+
+    /// NoSuchConfiguration (404), S3's error for a configuration id a bucket does not have.
+    public static func noSuchConfiguration(_ message: String, resource: String? = nil) -> EngineError {
+        EngineError(code: "NoSuchConfiguration", httpStatus: 404, message: "The specified configuration does not exist. \(message)",
+                    resource: resource)
+    }
 }

@@ -33,7 +33,9 @@ extension StorageService {
         return (try? JSONDecoder().decode(NotificationConfiguration.self, from: data)) ?? NotificationConfiguration()
     }
 
-    private func validate(_ configuration: NotificationConfiguration) throws {
+    /// What PutBucketNotificationConfiguration refuses: rules without events or with unknown ones,
+    /// destinations that are not functions, repeated ids and overlapping rules (InvalidArgument).
+    func validate(_ configuration: NotificationConfiguration) throws {
         var ids = Set<String>()
         for rule in configuration.lambdaFunctionConfigurations {
             if rule.events.isEmpty {
