@@ -18,6 +18,8 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let opened = try account.open()
+        // Deliver S3 event notifications to functions while the console is open (and any left from before).
+        opened.events.start()
         let interrupt = InterruptFlag()
         interrupt.install()
         // While the screen is up, stderr goes to a log beside the account, so a fatal message is not lost.
@@ -33,6 +35,11 @@ struct ConsoleCommand: ParsableCommand {
         }
         let terminal = CursesTerminal(theme: Self.loadTheme(named: theme))
         let app = ConsoleApp(account: opened, terminal: terminal, interrupt: interrupt)
+        // Event delivery stops before the account closes; idle function workers are ended.
+        defer {
+            opened.events.stop()
+            opened.functionRuntime.shutdown()
+        }
         do {
             try app.run()
         } catch let error as CursesTerminalError {

@@ -12,11 +12,12 @@ struct PreviewContentTests {
 
     func plain(_ line: [TextSpan]) -> String { line.map(\.text).joined() }
 
-    @Test("JSON is pretty-printed with sorted keys")
+    @Test("JSON is pretty-printed in the file's own key order, numbers as written")
     func json() {
-        let content = make(#"{"b":[1,2],"a":"x"}"#, key: "doc.json", type: "application/json")
+        let content = make(#"{"b":[1,2.50,{}],"a":"x, \"y\": {z}"}"#, key: "doc.json", type: "application/json")
         #expect(content.kind == .json)
-        #expect(content.lines.map(plain) == ["{", "  \"a\" : \"x\",", "  \"b\" : [", "    1,", "    2", "  ]", "}"])
+        #expect(content.lines.map(plain) == ["{", "  \"b\": [", "    1,", "    2.50,", "    {}", "  ],",
+                                             "  \"a\": \"x, \\\"y\\\": {z}\"", "}"])
         #expect(content.lines[1].contains { $0.role == .jsonKey })
     }
 

@@ -41,6 +41,71 @@ struct TmuxJourneyTests {
     }
 }
 
+extension TmuxJourneyTests {
+    static let hasPython = ProcessInfo.processInfo.environment["PATH", default: "/usr/bin"].split(separator: ":")
+        .contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
+
+    @Test("Create a function from the S3 template, add a trigger, upload in Buckets, read the key in its logs",
+          .enabled(if: tmuxPath != nil && hasPython, "needs tmux and python3"))
+    func functionJourney() throws {
+        for size in [(120, 40), (80, 24)] {
+            let session = try TmuxSession(width: size.0, height: size.1)
+            defer { session.close() }
+            let file = try session.write("sales report.csv", "region,total\nnorth,10\n")
+            try session.waitFor("S3 › Buckets")
+            session.keys("n")
+            try session.waitFor("Create bucket")
+            session.text("trigger-bucket")
+            session.keys("Enter")
+            try session.waitFor("Buckets (1)")
+            session.keys(":")
+            session.text("functions")
+            session.keys("Enter")
+            try session.waitFor("Functions (0)")
+            session.keys("n")
+            try session.waitFor("Create function")
+            session.text("s3-printer")
+            session.keys("Tab", "Tab", "Tab", "Tab", "Space")
+            try session.waitFor("print the S3 event")
+            session.keys("Enter")
+            try session.waitFor("unquote_plus")
+            session.keys("4")
+            try session.waitFor("No triggers")
+            session.keys("n")
+            try session.waitFor("Add S3 trigger")
+            session.keys("Tab", "Tab", "Tab", "Tab", "Space", "Enter")
+            try session.waitFor("s3:ObjectCreated:*")
+            session.keys(":")
+            session.text("buckets")
+            session.keys("Enter")
+            try session.waitFor("trigger-bucket")
+            session.keys("Enter")
+            try session.waitFor("This bucket is empty")
+            session.keys("u")
+            try session.waitFor("Upload to s3://trigger-bucket/")
+            session.text(file)
+            session.keys("Enter")
+            try session.waitFor("Uploaded sales report.csv")
+            session.keys(":")
+            session.text("functions")
+            session.keys("Enter")
+            session.keys("5")
+            // The S3 event is delivered in the background; the tab refreshes when the invocation is recorded.
+            try session.waitFor { $0.contains("Success") && $0.contains("Invocations") }
+            session.keys("Enter")
+            try session.waitFor("START RequestId")
+            // The view opens at the request's START line; G follows the end of the stream, where the key is printed.
+            session.keys("G")
+            // At 80 columns the line wraps between "sales" and "report.csv".
+            try session.waitFor { $0.contains("ObjectCreated:Put s3://trigger-bucket/sales") && $0.contains("report.csv (22 bytes)") }
+            session.keys("q")
+            let (status, alternate) = try session.waitForExit()
+            #expect(status == 0, "exit status at \(size)")
+            #expect(alternate == 0, "still in the alternate screen at \(size)")
+        }
+    }
+}
+
 /// A private tmux server (its own socket) running the real binary in one pane of a fixed size.
 final class TmuxSession {
     let socket = "overcast-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

@@ -10,11 +10,80 @@ public struct S3EventNotification: Codable, Sendable, Equatable {
         case records = "Records"
     }
 
-    /// The compact JSON a function receives.
+    /// The compact JSON a function receives, its keys in the order AWS's documentation shows them
+    /// (JSONEncoder on Linux does not keep declaration order, and a handler printing the event would show it scrambled).
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return try encoder.encode(self)
+        Data(OrderedJSON.object([("Records", .array(records.map(\.orderedJSON)))]).text.utf8)
+    }
+}
+
+extension S3EventRecord {
+    var orderedJSON: OrderedJSON {
+        var object: [(String, OrderedJSON)] = [("key", .string(s3.object.key))]
+        if let size = s3.object.size { object.append(("size", .integer(size))) }
+        if let eTag = s3.object.eTag { object.append(("eTag", .string(eTag))) }
+        object.append(("sequencer", .string(s3.object.sequencer)))
+        return .object([
+            ("eventVersion", .string(eventVersion)),
+            ("eventSource", .string(eventSource)),
+            ("awsRegion", .string(awsRegion)),
+            ("eventTime", .string(eventTime)),
+            ("eventName", .string(eventName)),
+            ("userIdentity", .object([("principalId", .string(userIdentity.principalId))])),
+            ("requestParameters", .object([("sourceIPAddress", .string(requestParameters.sourceIPAddress))])),
+            ("responseElements", .object([("x-amz-request-id", .string(responseElements.requestID)),
+                                          ("x-amz-id-2", .string(responseElements.hostID))])),
+            ("s3", .object([
+                ("s3SchemaVersion", .string(s3.s3SchemaVersion)),
+                ("configurationId", .string(s3.configurationId)),
+                ("bucket", .object([("name", .string(s3.bucket.name)),
+                                    ("ownerIdentity", .object([("principalId", .string(s3.bucket.ownerIdentity.principalId))])),
+                                    ("arn", .string(s3.bucket.arn))])),
+                ("object", .object(object)),
+            ])),
+        ])
+    }
+}
+
+/// JSON whose objects keep their keys in the order given.
+enum OrderedJSON {
+    case object([(String, OrderedJSON)])
+    case array([OrderedJSON])
+    case string(String)
+    case integer(Int64)
+
+    var text: String {
+        switch self {
+        case .object(let members):
+            return "{" + members.map { Self.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+        case .array(let items):
+            return "[" + items.map(\.text).joined(separator: ",") + "]"
+        case .string(let value):
+            return Self.quoted(value)
+        case .integer(let value):
+            return String(value)
+        }
+    }
+
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 }
 

@@ -71,10 +71,7 @@ public struct PreviewContent: Sendable, Hashable {
     // MARK: - JSON
 
     static func prettyJSON(_ data: Data) -> [[TextSpan]]? {
-        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
-              let pretty = try? JSONSerialization.data(withJSONObject: object,
-                                                       options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]),
-              let text = String(data: pretty, encoding: .utf8) else { return nil }
+        guard let source = String(data: data, encoding: .utf8), let text = JSONLayout.pretty(source) else { return nil }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { highlightJSONLine(String($0)) }
     }
 

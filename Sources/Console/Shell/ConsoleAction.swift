@@ -30,6 +30,7 @@ public enum ConsoleAction: Sendable {
 
     // MARK: - Panels
     case buckets(BucketsAction)
+    case functions(FunctionsAction)
 }
 
 /// What happened in the Buckets panel: key presses by name, and engine results.
@@ -100,7 +101,7 @@ public enum PreviewScroll: Sendable, Hashable {
 ///
 /// Results come back as actions. Each effect is run as the console's
 /// current identity, which the runner is handed with the effect.
-public enum ConsoleEffect: Sendable, Hashable {
+public enum ConsoleEffect: Sendable, Equatable {
     case listBuckets
     case createBucket(name: String, region: String)
     case deleteBucket(String)
@@ -115,4 +116,5 @@ public enum ConsoleEffect: Sendable, Hashable {
     case checkDownloadTarget(DownloadRequest)
     case download(DownloadRequest)
     case cancelTransfer(Int)
+    case functions(FunctionsEffect)
 }

@@ -57,15 +57,17 @@ public final class ConsoleApp {
     private var runner: EffectRunner
     private let clock: () -> Double
     private let interrupt: InterruptFlag?
+    private let editor: ExternalEditor
 
     public init(account: Account, terminal: any Terminal, identity: ConsoleIdentity = .root,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
-                interrupt: InterruptFlag? = nil,
+                interrupt: InterruptFlag? = nil, editor: ExternalEditor = .fromEnvironment(),
                 clock: @escaping () -> Double = { Date().timeIntervalSince1970 }) {
         self.account = account
         self.terminal = terminal
         self.clock = clock
         self.interrupt = interrupt
+        self.editor = editor
         self.state = ConsoleState(account: account, size: .zero, now: clock(), identity: identity,
                                   workingDirectory: workingDirectory)
         let mailbox = self.mailbox
@@ -94,9 +96,15 @@ public final class ConsoleApp {
             let toasts = state.toasts.count
             dispatch(.ticked(now: clock()))
             // The clock alone changes nothing on screen unless a toast expired or a transfer shows its rate.
-            if state.toasts.count != toasts || state.buckets.transfer != nil { needsRender = true }
+            if state.toasts.count != toasts || state.buckets.transfer != nil || state.functions.detail?.invoking != nil {
+                needsRender = true
+            }
             if interrupt?.isRaised == true { break }
             if state.shouldQuit { break }
+            if forceRedraw {
+                lastFrame = nil
+                forceRedraw = false
+            }
             if needsRender || lastFrame == nil {
                 let frame = ConsoleView.render(state)
                 if frame != lastFrame {
@@ -138,6 +146,26 @@ public final class ConsoleApp {
     }
 
     private func perform(_ effects: [ConsoleEffect]) {
-        for effect in effects { runner.run(effect, as: state.identity) }
+        for effect in effects {
+            if case .functions(let edit) = effect, ExternalEditor.isEdit(effect) {
+                runEditor(edit)
+            } else {
+                runner.run(effect, as: state.identity)
+            }
+        }
     }
+
+    /// The editor gets the terminal: the screen is given back, the editor runs, and the console repaints.
+    private func runEditor(_ effect: FunctionsEffect) {
+        terminal.suspend()
+        let result = editor.perform(effect)
+        terminal.resume()
+        mailbox.post(.resized(terminal.size))
+        needsRender = true
+        forceRedraw = true
+        if let result { mailbox.post(result) }
+    }
+
+    /// Set after the terminal was handed away: the next frame is drawn even if it equals the last.
+    private var forceRedraw = false
 }

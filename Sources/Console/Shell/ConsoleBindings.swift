@@ -9,6 +9,7 @@ public enum ConsoleBindings {
     public static func table(for state: ConsoleState) -> KeyBindingTable<ConsoleAction> {
         if state.focus == .sidebar { return sidebar(state).merged(with: global(state)) }
         if state.focus == .logs { return logPane.merged(with: global(state)) }
+        if state.service == .functions { return functions(state) }
         guard state.service == .buckets else { return global(state) }
         let b = state.buckets
         if let modal = b.modal { return dialog(modal) }
@@ -24,6 +25,7 @@ public enum ConsoleBindings {
     /// The title of the `?` help for the current view.
     public static func helpTitle(for state: ConsoleState) -> String {
         if state.focus == .sidebar { return "Keys: services" }
+        if state.service == .functions { return functionsHelpTitle(state) }
         guard state.service == .buckets else { return "Keys: \(state.service.title)" }
         switch state.buckets.screen {
         case .list: return "Keys: buckets"
@@ -36,7 +38,8 @@ public enum ConsoleBindings {
     // MARK: - Global
 
     static func global(_ state: ConsoleState) -> KeyBindingTable<ConsoleAction> {
-        let nested = state.focus == .main && state.service == .buckets && state.buckets.screen != .list
+        let nested = state.focus == .main && (state.service == .buckets && state.buckets.screen != .list
+            || state.service == .functions && state.functions.screen != .list)
         return [
             KeyBinding("/", .filterOpened, label: "Filter", help: "Filter the rows (Esc clears)", group: "General",
                        showInFooter: filterDisabledReason(state) == nil, disabledReason: filterDisabledReason(state)),
@@ -58,6 +61,9 @@ public enum ConsoleBindings {
     }
 
     private static func filterDisabledReason(_ state: ConsoleState) -> String? {
+        if state.service == .functions, state.focus == .main {
+            return state.functions.screen == .list ? nil : "Filter works on the function list"
+        }
         guard state.service == .buckets, state.focus == .main else { return "Nothing to filter here" }
         switch state.buckets.screen {
         case .list, .objects: return nil

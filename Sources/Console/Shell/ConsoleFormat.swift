@@ -19,6 +19,15 @@ enum ConsoleFormat {
         return dateTime(date) + ":\(two(s)) UTC"
     }
 
+    /// `12:34:56.789` in UTC, for log lines (the date is in the stream's name).
+    static func logTime(milliseconds: Int64) -> String {
+        let ms = Int(((milliseconds % 1000) + 1000) % 1000)
+        let seconds = Int((milliseconds - Int64(ms)) / 1000)
+        let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+        let millis = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
+        return "\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)).\(millis)"
+    }
+
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar (Howard Hinnant's algorithm).

@@ -19,12 +19,13 @@ public final class ConsoleHarness {
     private var runner: EffectRunner
 
     public init(account: Account, size: Size = Size(width: 120, height: 40), now: Double = 1_767_225_600,
-                workingDirectory: String = FileManager.default.currentDirectoryPath, identity: ConsoleIdentity = .root) {
+                workingDirectory: String = FileManager.default.currentDirectoryPath, identity: ConsoleIdentity = .root,
+                editor: ExternalEditor = .unavailable) {
         self.account = account
         self.state = ConsoleState(account: account, size: size, now: now, identity: identity,
                                   workingDirectory: workingDirectory)
         let mailbox = self.mailbox
-        self.runner = EffectRunner(account: account, mode: .inline) { mailbox.post($0) }
+        self.runner = EffectRunner(account: account, mode: .inline, editor: editor) { mailbox.post($0) }
     }
 
     /// Opens the console as the real loop does (the buckets panel, loaded).

@@ -24,7 +24,7 @@ public enum ConsoleReducer {
             state.toasts.removeAll { $0.isExpired(at: now) }
             return []
         case .accountChanged(let topics, _):
-            return BucketsReducer.accountChanged(&state, topics: topics)
+            return BucketsReducer.accountChanged(&state, topics: topics) + FunctionsReducer.accountChanged(&state, topics: topics)
         case .quitPressed:
             state.shouldQuit = true
             return []
@@ -38,7 +38,8 @@ public enum ConsoleReducer {
             state.overlay = .help(scroll: 0)
             return []
         case .filterOpened:
-            state.filterInput = TextInputState(text: BucketsReducer.currentFilter(state))
+            state.filterInput = TextInputState(text: state.service == .functions ? FunctionsReducer.currentFilter(state)
+                                                   : BucketsReducer.currentFilter(state))
             return []
         case .focusNextPanePressed:
             let order: [ConsolePane] = state.logPane.isVisible ? [.sidebar, .main, .logs] : [.sidebar, .main]
@@ -53,11 +54,17 @@ public enum ConsoleReducer {
                 state.focus = .main
                 return []
             }
-            guard state.service == .buckets else { return [] }
-            return BucketsReducer.back(&state)
+            switch state.service {
+            case .buckets: return BucketsReducer.back(&state)
+            case .functions: return FunctionsReducer.back(&state)
+            default: return []
+            }
         case .refreshPressed:
-            guard state.service == .buckets else { return [] }
-            return BucketsReducer.refresh(&state)
+            switch state.service {
+            case .buckets: return BucketsReducer.refresh(&state)
+            case .functions: return FunctionsReducer.refresh(&state)
+            default: return []
+            }
         case .logPaneToggled:
             state.logPane.toggle()
             if !state.logPane.isVisible, state.focus == .logs { state.focus = .main }
@@ -70,10 +77,15 @@ public enum ConsoleReducer {
             state.sidebarSelection = ConsoleService.allCases.firstIndex(of: service) ?? 0
             state.focus = .main
             state.filterInput = nil
-            guard service == .buckets else { return [] }
-            return state.buckets.bucketsLoaded ? [] : [.listBuckets]
+            switch service {
+            case .buckets: return state.buckets.bucketsLoaded ? [] : [.listBuckets]
+            case .functions: return FunctionsReducer.opened(&state)
+            default: return []
+            }
         case .buckets(let action):
             return BucketsReducer.reduce(&state, action)
+        case .functions(let action):
+            return FunctionsReducer.reduce(&state, action)
         }
     }
 
@@ -91,6 +103,10 @@ public enum ConsoleReducer {
         if state.service == .buckets, state.focus == .main, state.buckets.modal != nil,
            event.key.map({ !isBound($0, state) }) ?? true {
             return reduce(&state, .buckets(.dialogKeyPressed(event)))
+        }
+        if state.service == .functions, state.focus == .main, state.functions.modal != nil,
+           event.key.map({ !isBound($0, state) }) ?? true {
+            return reduce(&state, .functions(.dialogKeyPressed(event)))
         }
         guard let key = event.key else { return [] }
         let table = ConsoleBindings.table(for: state)
@@ -148,14 +164,18 @@ public enum ConsoleReducer {
             return []
         case .cancelled:
             state.filterInput = nil
-            return reduce(&state, .buckets(.filterChanged("")))
+            return reduce(&state, filterChanged(state, ""))
         case .edited:
             state.filterInput = input
-            return reduce(&state, .buckets(.filterChanged(input.text)))
+            return reduce(&state, filterChanged(state, input.text))
         default:
             state.filterInput = input
             return []
         }
+    }
+
+    private static func filterChanged(_ state: ConsoleState, _ text: String) -> ConsoleAction {
+        state.service == .functions ? .functions(.filterChanged(text)) : .buckets(.filterChanged(text))
     }
 
     // MARK: - Command line

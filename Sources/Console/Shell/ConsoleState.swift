@@ -52,6 +52,7 @@ public struct ConsoleState: Sendable {
     public var logPane = DockedPane(isVisible: false, height: 8)
     public var toasts: [Toast] = []
     public var buckets = BucketsState()
+    public var functions = FunctionsState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,

@@ -23,6 +23,9 @@ public enum ConsoleView {
         if state.service == .buckets, state.focus == .main {
             BucketsView.drawOverlays(&buffer, state, layout)
         }
+        if state.service == .functions, state.focus == .main {
+            FunctionsView.drawOverlays(&buffer, state, layout)
+        }
         buffer.render(ToastView(toasts: state.toasts), in: layout.app.main.inset(bottom: 2))
         if case .help(let scroll) = state.overlay {
             buffer.render(HelpOverlay(title: ConsoleBindings.helpTitle(for: state), table: table, scroll: scroll),
@@ -70,14 +73,22 @@ public enum ConsoleView {
     private static func drawMain(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ layout: ConsoleLayout) {
         let focused = state.focus == .main
         let title: String
-        if state.service == .buckets { title = BucketsView.title(state) } else { title = state.service.title }
+        switch state.service {
+        case .buckets: title = BucketsView.title(state)
+        case .functions: title = FunctionsView.title(state)
+        default: title = state.service.title
+        }
         buffer.drawBox(layout.app.main, role: focused ? .borderFocused : .border, title: title)
-        guard state.service == .buckets else {
+        switch state.service {
+        case .buckets:
+            BucketsView.drawPanel(&buffer, state, layout)
+        case .functions:
+            FunctionsView.drawPanel(&buffer, state, layout)
+        default:
             buffer.render(Breadcrumb([state.service.awsService, state.service.title]), in: layout.breadcrumb)
             buffer.write(state.service.unavailableMessage, in: layout.body.inset(left: 1).row(1), role: .info)
             return
         }
-        BucketsView.drawPanel(&buffer, state, layout)
         drawStatusLine(&buffer, state, layout.status)
     }
 
@@ -90,7 +101,7 @@ public enum ConsoleView {
             buffer.write(" Enter keeps · Esc clears", in: hint, role: .dim)
             return
         }
-        buffer.write(BucketsView.statusSpans(state), in: rect)
+        buffer.write(state.service == .functions ? FunctionsView.statusSpans(state) : BucketsView.statusSpans(state), in: rect)
     }
 
     private static func drawLogPane(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ rect: Rect) {

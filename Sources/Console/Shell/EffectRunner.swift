@@ -17,16 +17,21 @@ public final class EffectRunner: @unchecked Sendable {
     private let account: Account
     private let mode: Mode
     private let send: @Sendable (ConsoleAction) -> Void
+    private let editor: ExternalEditor
     private let workQueue = DispatchQueue(label: "overcast.console.effects")
+    /// Test invocations may run for minutes (a function's timeout): they never hold up listings.
+    private let invokeQueue = DispatchQueue(label: "overcast.console.invocations")
     private let transferQueue = DispatchQueue(label: "overcast.console.transfers")
     private let lock = NSLock()
     private var cancelled: Set<Int> = []
     /// Bumped by each object-page request: a table waits only for its latest, so older ones are skipped.
     private var objectsGeneration = 0
 
-    public init(account: Account, mode: Mode, send: @escaping @Sendable (ConsoleAction) -> Void) {
+    public init(account: Account, mode: Mode, editor: ExternalEditor = .unavailable,
+                send: @escaping @Sendable (ConsoleAction) -> Void) {
         self.account = account
         self.mode = mode
+        self.editor = editor
         self.send = send
     }
 
@@ -54,6 +59,7 @@ public final class EffectRunner: @unchecked Sendable {
         case .background:
             switch effect {
             case .upload, .download, .emptyAndDeleteBucket, .deleteObjects: transferQueue.async(execute: work)
+            case .functions(.invoke): invokeQueue.async(execute: work)
             default: workQueue.async(execute: work)
             }
         }
@@ -63,6 +69,7 @@ public final class EffectRunner: @unchecked Sendable {
     public func drain() {
         workQueue.sync {}
         transferQueue.sync {}
+        invokeQueue.sync {}
     }
 
     private func isCancelled(_ id: Int) -> Bool {
@@ -138,6 +145,8 @@ public final class EffectRunner: @unchecked Sendable {
             download(request, caller: caller)
         case .cancelTransfer:
             break
+        case .functions(let effect):
+            FunctionsEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         }
     }
 

@@ -11,14 +11,14 @@ final class ConsoleFixture {
     let harness: ConsoleHarness
 
     /// `displayPath` replaces the real (random) account path in the header, so goldens are stable.
-    init(size: Size = Size(width: 120, height: 40), start: Bool = true) throws {
+    init(size: Size = Size(width: 120, height: 40), start: Bool = true, editor: ExternalEditor = .unavailable) throws {
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("overcast-console-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         account = try Account.open(path: folder.appendingPathComponent("account.sqlite").path,
                                    options: AccountOptions(clock: clock, ids: SeededIDGenerator(), accountID: "123456789012"))
         harness = ConsoleHarness(account: account, size: size, now: clock.now().timeIntervalSince1970,
-                                 workingDirectory: folder.path)
+                                 workingDirectory: folder.path, editor: editor)
         harness.update {
             $0.accountPath = "/home/learner/.local/share/overcast/account.sqlite"
         }

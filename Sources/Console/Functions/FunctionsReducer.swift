@@ -1,0 +1,420 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// The Functions panel's reducer: what each action does to `ConsoleState.functions`, and the effects it asks for.
+enum FunctionsReducer {
+    static func reduce(_ s: inout ConsoleState, _ action: FunctionsAction) -> [ConsoleEffect] {
+        let pageSize = ConsoleLayout(s).tablePageSize
+        switch action {
+        // MARK: Navigation
+        case .table(let command):
+            if s.functions.screen == .list {
+                if let request = s.functions.table.apply(command, pageSize: pageSize) { answerTable(&s, request) }
+                return []
+            }
+            return reduce(&s, .scrolled(scroll(for: command)))
+        case .openPressed:
+            switch s.functions.screen {
+            case .list:
+                guard let function = s.functions.selectedFunction else { return [] }
+                s.functions.detail = FunctionDetailState(name: function.functionName)
+                s.functions.detail?.configuration = function
+                s.filterInput = nil
+                return [.functions(.loadDetail(function.functionName))]
+            case .function:
+                guard let detail = s.functions.detail else { return [] }
+                switch detail.tab {
+                case .invocations: return openLogStream(&s)
+                case .test: return reduce(&s, .invokePressed)
+                case .configuration: return reduce(&s, .configurePressed)
+                case .code, .triggers: return []
+                }
+            case .logStream:
+                return []
+            }
+        case .tabChosen(let tab):
+            s.functions.detail?.tab = tab
+            return []
+        case .tabMoved(let delta):
+            guard let tab = s.functions.detail?.tab else { return [] }
+            let count = FunctionTab.allCases.count
+            s.functions.detail?.tab = FunctionTab(rawValue: (tab.rawValue + delta + count) % count) ?? .code
+            return []
+        case .scrolled(let scroll):
+            applyScroll(&s, scroll)
+            return []
+        case .fileMoved(let delta):
+            guard var detail = s.functions.detail, !detail.files.isEmpty else { return [] }
+            detail.fileIndex = (detail.fileIndex + delta + detail.files.count) % detail.files.count
+            detail.codeScroll = 0
+            s.functions.detail = detail
+            return []
+        case .filterChanged(let text):
+            guard s.functions.screen == .list else { return [] }
+            answerTable(&s, s.functions.table.setFilter(text, pageSize: pageSize))
+            return []
+
+        // MARK: Dialogs and commands
+        case .newPressed, .deletePressed, .configurePressed, .saveEventPressed, .dialogKeyPressed,
+             .createFormSubmitted, .configurationFormSubmitted, .triggerFormSubmitted, .testEventFormSubmitted,
+             .deleteFunctionConfirmed, .deleteTestEventConfirmed, .removeTriggerConfirmed:
+            return FunctionsDialogs.reduce(&s, action)
+        case .editPressed:
+            return editPressed(&s)
+        case .invokePressed:
+            guard var detail = s.functions.detail, detail.tab == .test, detail.invoking == nil,
+                  let event = detail.selectedTestEvent else { return [] }
+            detail.invoking = InvokingState(eventName: event.name, startedAt: s.now)
+            s.functions.detail = detail
+            return [.functions(.invoke(function: detail.name, eventName: event.name, payload: event.payload))]
+
+        // MARK: Results
+        case .functionsLoaded(let functions, let latest):
+            s.functions.functions = functions
+            s.functions.latest = latest
+            s.functions.loaded = true
+            s.functions.loadError = nil
+            rebuildTable(&s)
+            return []
+        case .functionsLoadFailed(let error):
+            s.functions.loadError = error
+            s.functions.loaded = true
+            if !s.functions.functions.isEmpty { s.toast(error) }
+            return []
+        case .choicesLoaded(let roles, let buckets, let python):
+            s.functions.lambdaRoles = roles
+            s.functions.bucketNames = buckets
+            s.functions.pythonVersion = python
+            FunctionsDialogs.refreshChoices(&s)
+            return []
+        case .functionCreated(let configuration, let role):
+            s.functions.modal = nil
+            var message = "Created function \(configuration.functionName)."
+            if let role { message += " New execution role \(role) can write logs." }
+            s.toast(message)
+            s.functions.detail = FunctionDetailState(name: configuration.functionName)
+            s.functions.detail?.configuration = configuration
+            return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]
+        case .functionCreateFailed(let error):
+            return FunctionsDialogs.createFailed(&s, error)
+        case .functionDeleted(let name):
+            s.toast("Deleted function \(name).")
+            if s.functions.detail?.name == name {
+                s.functions.detail = nil
+                s.functions.logStream = nil
+            }
+            return [.functions(.listFunctions)]
+        case .functionDeleteFailed(let error), .actionFailed(let error), .editorFailed(let error),
+             .codeSaveFailed(let error):
+            s.toast(error)
+            return []
+        case .nothingChanged(let message):
+            s.toast(message, kind: .info)
+            return []
+        case .detailLoaded(let data):
+            receiveDetail(&s, data)
+            return []
+        case .detailLoadFailed(let name, let error):
+            guard s.functions.detail?.name == name else { return [] }
+            s.functions.detail?.error = error
+            return []
+        case .configurationSaved(let configuration):
+            s.functions.modal = nil
+            s.toast("Saved the configuration of \(configuration.functionName).")
+            s.functions.detail?.configuration = configuration
+            return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]
+        case .configurationSaveFailed(let error):
+            return FunctionsDialogs.configurationFailed(&s, error)
+        case .codeEdited(let function, let path, let contents):
+            guard let detail = s.functions.detail, detail.name == function else { return [] }
+            guard detail.files.first(where: { $0.path == path })?.data != contents else {
+                s.toast("No changes to \(path): the code is as it was.", kind: .info)
+                return []
+            }
+            var files = Dictionary(detail.files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
+            files[path] = contents
+            return [.functions(.saveCode(function: function, files: files))]
+        case .codeSaved(let configuration):
+            s.toast("Saved a new code revision of \(configuration.functionName) (SHA-256 \(configuration.codeSHA256.prefix(12))…).")
+            return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]
+        case .testEventEdited(let function, let name, let payload):
+            return [.functions(.saveTestEvent(function: function, name: name, payload: payload))]
+        case .testEventSaved(let function, let event):
+            if case .saveTestEvent = s.functions.modal { s.functions.modal = nil }
+            s.toast("Saved test event \(event.name).")
+            guard s.functions.detail?.name == function else { return [] }
+            var saved = s.functions.detail?.savedEvents.filter { $0.name != event.name } ?? []
+            saved.append(event)
+            saved.sort { $0.name < $1.name }
+            s.functions.detail?.savedEvents = saved
+            if let index = s.functions.detail?.testEvents.firstIndex(where: { $0.name == event.name && $0.isSaved }) {
+                s.functions.detail?.eventIndex = index
+            }
+            return []
+        case .testEventSaveFailed(let error):
+            return FunctionsDialogs.testEventFailed(&s, error)
+        case .testEventDeleted(let function, let name):
+            s.toast("Deleted test event \(name).")
+            guard s.functions.detail?.name == function else { return [] }
+            s.functions.detail?.savedEvents.removeAll { $0.name == name }
+            clampIndexes(&s)
+            return []
+        case .invoked(let function, let result):
+            guard s.functions.detail?.name == function else { return [] }
+            s.functions.detail?.invoking = nil
+            s.functions.detail?.result = result
+            s.functions.detail?.resultScroll = 0
+            return []
+        case .triggerAdded(let function, let trigger):
+            s.functions.modal = nil
+            s.toast("Added trigger: \(trigger.bucket) → \(function).")
+            return [.functions(.loadDetail(function))]
+        case .triggerAddFailed(let error):
+            return FunctionsDialogs.triggerFailed(&s, error)
+        case .triggerRemoved(let function, let trigger):
+            s.toast("Removed the \(trigger.bucket) trigger from \(function).")
+            return [.functions(.loadDetail(function))]
+        case .logStreamLoaded(let group, let stream, let lines):
+            guard var view = s.functions.logStream, view.group == group, view.stream == stream else { return [] }
+            let wasLoaded = view.loaded
+            view.lines = lines
+            view.loaded = true
+            view.error = nil
+            let height = ConsoleLayout(s).body.height
+            let maxTop = max(0, lines.count - height)
+            if !wasLoaded {
+                let start = view.requestID.flatMap { id in lines.firstIndex { $0.message.hasPrefix("START RequestId: \(id)") } }
+                view.scroll = min(start ?? maxTop, maxTop)
+                view.follow = start == nil
+            } else if view.follow {
+                view.scroll = maxTop
+            }
+            s.functions.logStream = view
+            return []
+        case .logStreamLoadFailed(let group, let stream, let error):
+            guard s.functions.logStream?.group == group, s.functions.logStream?.stream == stream else { return [] }
+            s.functions.logStream?.error = error
+            s.functions.logStream?.loaded = true
+            return []
+        }
+    }
+
+    // MARK: - Shell hooks
+
+    static func back(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        if !currentFilter(s).isEmpty { return reduce(&s, .filterChanged("")) }
+        switch s.functions.screen {
+        case .logStream:
+            s.functions.logStream = nil
+        case .function:
+            let name = s.functions.detail?.name
+            s.functions.detail = nil
+            if let name { s.functions.table.select(id: name, pageSize: ConsoleLayout(s).tablePageSize) }
+            return [.functions(.listFunctions)]
+        case .list:
+            break
+        }
+        return []
+    }
+
+    static func refresh(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = [.functions(.listFunctions)]
+        if let name = s.functions.detail?.name { effects.append(.functions(.loadDetail(name))) }
+        if let view = s.functions.logStream { effects.append(.functions(.loadLogStream(group: view.group, stream: view.stream))) }
+        return effects
+    }
+
+    /// Functions, invocations, logs or triggers changed (here, in the background, or in another process): reload what is shown.
+    static func accountChanged(_ s: inout ConsoleState, topics: Set<ChangeTopic>) -> [ConsoleEffect] {
+        guard s.service == .functions,
+              !topics.isDisjoint(with: [.functions, .invocations, .logs, .buckets, .iam]) else { return [] }
+        var effects: [ConsoleEffect] = []
+        if !topics.isDisjoint(with: [.functions, .invocations]) { effects.append(.functions(.listFunctions)) }
+        if let name = s.functions.detail?.name, !topics.isDisjoint(with: [.functions, .invocations, .buckets]) {
+            effects.append(.functions(.loadDetail(name)))
+        }
+        if let view = s.functions.logStream, topics.contains(.logs) {
+            effects.append(.functions(.loadLogStream(group: view.group, stream: view.stream)))
+        }
+        if !topics.isDisjoint(with: [.iam, .buckets]) { effects.append(.functions(.loadChoices)) }
+        return effects
+    }
+
+    static func currentFilter(_ s: ConsoleState) -> String {
+        s.functions.screen == .list ? s.functions.table.query.filter : ""
+    }
+
+    /// What opening the panel loads.
+    static func opened(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        var effects: [ConsoleEffect] = [.functions(.listFunctions), .functions(.loadChoices)]
+        if let name = s.functions.detail?.name { effects.append(.functions(.loadDetail(name))) }
+        return effects
+    }
+
+    // MARK: - Helpers
+
+    private static func editPressed(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        guard let detail = s.functions.detail else { return [] }
+        switch detail.tab {
+        case .code:
+            guard let file = detail.currentFile else { return [] }
+            guard file.text != nil else {
+                s.toast("\(file.path) is not text; replace it with a new deployment package instead.", kind: .warning)
+                return []
+            }
+            return [.functions(.editCode(function: detail.name, path: file.path, contents: file.data))]
+        case .test:
+            guard case .saved(let event)? = detail.selectedTestEvent else { return [] }
+            return [.functions(.editTestEvent(function: detail.name, name: event.name, payload: event.payload))]
+        case .configuration:
+            return reduce(&s, .configurePressed)
+        case .triggers, .invocations:
+            return []
+        }
+    }
+
+    private static func openLogStream(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        guard let detail = s.functions.detail, let invocation = detail.selectedInvocation else { return [] }
+        guard let stream = invocation.logStreamName else {
+            s.toast("This invocation wrote no log stream: its role may not allow logs:CreateLogStream and logs:PutLogEvents.",
+                    kind: .warning)
+            return []
+        }
+        let group = "/aws/lambda/\(detail.name)"
+        s.functions.logStream = LogStreamState(group: group, stream: stream, requestID: invocation.requestID)
+        return [.functions(.loadLogStream(group: group, stream: stream))]
+    }
+
+    private static func scroll(for command: TableCommand) -> PreviewScroll {
+        switch command {
+        case .up: return .lines(-1)
+        case .down: return .lines(1)
+        case .pageUp: return .pages(-1)
+        case .pageDown: return .pages(1)
+        case .top: return .top
+        case .bottom: return .bottom
+        default: return .lines(0)
+        }
+    }
+
+    private static func applyScroll(_ s: inout ConsoleState, _ scroll: PreviewScroll) {
+        let height = max(1, ConsoleLayout(s).body.height - 2)
+        func moved(_ value: Int, count: Int, page: Int) -> Int {
+            let maxValue = max(0, count)
+            switch scroll {
+            case .lines(let n): return min(max(0, value + n), maxValue)
+            case .pages(let n): return min(max(0, value + n * max(1, page)), maxValue)
+            case .top: return 0
+            case .bottom: return maxValue
+            }
+        }
+        if var view = s.functions.logStream {
+            let maxTop = max(0, view.lines.count - ConsoleLayout(s).body.height)
+            view.scroll = moved(view.scroll, count: maxTop, page: height)
+            view.follow = view.scroll >= maxTop
+            s.functions.logStream = view
+            return
+        }
+        guard var detail = s.functions.detail else { return }
+        switch detail.tab {
+        case .code:
+            let lines = detail.currentFile?.lineCount ?? 0
+            detail.codeScroll = moved(detail.codeScroll, count: max(0, lines - height), page: height)
+        case .configuration:
+            break
+        case .test:
+            detail.eventIndex = moved(detail.eventIndex, count: detail.testEvents.count - 1, page: height)
+        case .triggers:
+            detail.triggerIndex = moved(detail.triggerIndex, count: detail.triggers.count - 1, page: height)
+        case .invocations:
+            detail.invocationIndex = moved(detail.invocationIndex, count: detail.invocations.count - 1, page: height)
+        }
+        s.functions.detail = detail
+    }
+
+    private static func receiveDetail(_ s: inout ConsoleState, _ data: FunctionDetailData) {
+        guard var detail = s.functions.detail, detail.name == data.configuration.functionName else { return }
+        let selectedFile = detail.currentFile?.path
+        let selectedEvent = detail.selectedTestEvent?.name
+        let selectedRequest = detail.selectedInvocation?.requestID
+        detail.configuration = data.configuration
+        detail.error = nil
+        detail.files = data.files
+        detail.savedEvents = data.testEvents
+        detail.triggers = data.triggers
+        detail.invocations = data.invocations
+        if let selectedFile, let index = detail.files.firstIndex(where: { $0.path == selectedFile }) {
+            detail.fileIndex = index
+        } else if let handlerFile = handlerFileIndex(detail) {
+            detail.fileIndex = handlerFile
+            detail.codeScroll = 0
+        }
+        if let selectedEvent, let index = detail.testEvents.firstIndex(where: { $0.name == selectedEvent }) {
+            detail.eventIndex = index
+        }
+        if let selectedRequest, let index = detail.invocations.firstIndex(where: { $0.requestID == selectedRequest }) {
+            detail.invocationIndex = index
+        }
+        s.functions.detail = detail
+        clampIndexes(&s)
+    }
+
+    /// The file the handler names (`pkg/app.handler` → `pkg/app.py`), shown first.
+    private static func handlerFileIndex(_ detail: FunctionDetailState) -> Int? {
+        guard let handler = detail.configuration?.handler, let dot = handler.lastIndex(of: ".") else { return nil }
+        let module = handler[..<dot].replacingOccurrences(of: ".", with: "/") + ".py"
+        return detail.files.firstIndex { $0.path == module } ?? (detail.files.isEmpty ? nil : 0)
+    }
+
+    private static func clampIndexes(_ s: inout ConsoleState) {
+        guard var detail = s.functions.detail else { return }
+        detail.fileIndex = min(detail.fileIndex, max(0, detail.files.count - 1))
+        detail.eventIndex = min(detail.eventIndex, max(0, detail.testEvents.count - 1))
+        detail.triggerIndex = min(detail.triggerIndex, max(0, detail.triggers.count - 1))
+        detail.invocationIndex = min(detail.invocationIndex, max(0, detail.invocations.count - 1))
+        s.functions.detail = detail
+    }
+
+    // MARK: - The list
+
+    static func row(_ function: FunctionConfiguration, latest: InvocationRecord?) -> TableRow<String> {
+        let last: String
+        if let latest {
+            last = "\(latest.status.rawValue) · \(ConsoleFormat.dateTime(latest.startedAt))"
+        } else {
+            last = "never invoked"
+        }
+        let role: StyleRole? = latest.map { $0.status == .success ? nil : .error } ?? nil
+        return TableRow(id: function.functionName, cells: [
+            function.functionName, function.runtime, "\(function.memorySize) MB", "\(function.timeout) s",
+            ConsoleFormat.dateTime(function.lastModified), last,
+        ], role: role)
+    }
+
+    private static func rebuildTable(_ s: inout ConsoleState) {
+        let pageSize = ConsoleLayout(s).tablePageSize
+        let old = s.functions.table
+        var table = TableState<String>(rows: [])
+        let request = table.setFilter(old.query.filter, pageSize: pageSize)
+        table.receive(source(s).page(PageRequest(request.position, limit: Int.max / 2, query: request.query)), for: request)
+        if let id = old.selectedID { table.select(id: id, pageSize: pageSize) }
+        s.functions.table = table
+    }
+
+    private static func answerTable(_ s: inout ConsoleState, _ request: PageRequest<String>) {
+        s.functions.table.receive(source(s).page(PageRequest(request.position, limit: Int.max / 2, query: request.query)),
+                                  for: request)
+    }
+
+    private static func source(_ s: ConsoleState) -> InMemoryRowSource<String> {
+        InMemoryRowSource(rows: s.functions.functions.map { row($0, latest: s.functions.latest[$0.functionName]) })
+    }
+}
+
+extension TestEventChoice {
+    var isSaved: Bool {
+        if case .saved = self { return true }
+        return false
+    }
+}
