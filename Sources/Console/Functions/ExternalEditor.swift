@@ -26,26 +26,49 @@ public struct ExternalEditor: Sendable {
             defer { try? FileManager.default.removeItem(at: folder) }
             let file = folder.appendingPathComponent((fileName as NSString).lastPathComponent)
             try contents.write(to: file)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", command + " \"$1\"", "overcast-editor", file.path]
-            // The console sends its own stderr to a log while the screen is up; the editor gets the terminal.
-            if let tty = FileHandle(forUpdatingAtPath: "/dev/tty") {
-                process.standardInput = tty
-                process.standardOutput = tty
-                process.standardError = tty
-            }
-            do {
-                try process.run()
-            } catch {
-                throw ConsoleError(message: "Could not start the editor “\(command)”: \(error.localizedDescription). Set $EDITOR to an editor on your PATH.")
-            }
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw ConsoleError(message: "The editor “\(command)” exited with status \(process.terminationStatus); nothing was saved.")
+            let status = try runInForeground(["/bin/sh", "-c", command + " \"$1\"", "overcast-editor", file.path])
+            guard status == 0 else {
+                throw ConsoleError(message: "The editor “\(command)” exited with status \(status); nothing was saved.")
             }
             return try Data(contentsOf: file)
         }
+    }
+
+    /// Runs `arguments` in this process's session and process group, so an editor reading the terminal is in the
+    /// foreground (Foundation's `Process` starts a new session, and vim then exits with "Error reading input").
+    /// SIGINT and SIGTERM, which the console ignores, are reset for the child; stderr goes to the terminal, not the
+    /// console's log.
+    static func runInForeground(_ arguments: [String]) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGTERM)
+        sigaddset(&defaults, SIGQUIT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if access("/dev/tty", R_OK | W_OK) == 0 {
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/tty", O_WRONLY, 0)
+        }
+        var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &cArguments, environ)
+        guard spawned == 0 else {
+            throw ConsoleError(message: "Could not start the editor: \(String(cString: strerror(spawned))). Set $EDITOR to an editor on your PATH.")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw ConsoleError(message: "Lost track of the editor: \(String(cString: strerror(errno))).") }
+        }
+        // Exited normally: the exit code; killed by a signal: 128 + the signal, as shells report it.
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
     /// For runs with no terminal (benchmarks): every edit fails with a message.

@@ -25,6 +25,10 @@ public enum ConsoleAction: Sendable {
     case backPressed
     case refreshPressed
     case logPaneToggled
+    case logPaneCleared
+    case logPaneResized(Int)
+    case logTailLoaded(prefix: String, [LiveLogEvent])
+    case logTailFailed(prefix: String, ConsoleError)
     case sidebarMoved(Int)
     case serviceChosen(ConsoleService)
 
@@ -117,4 +121,6 @@ public enum ConsoleEffect: Sendable, Equatable {
     case download(DownloadRequest)
     case cancelTransfer(Int)
     case functions(FunctionsEffect)
+    /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
+    case tailLogs(prefix: String, afterID: Int64?)
 }

@@ -48,8 +48,9 @@ public enum ConsoleBindings {
                        group: "General"),
             KeyBinding("tab", .focusNextPanePressed, label: "Next pane", help: "Move between the sidebar, the panel and the log pane",
                        group: "General", showInFooter: false),
-            KeyBinding("L", .logPaneToggled, label: "Log pane", help: "Show or hide the docked log pane", group: "General",
-                       showInFooter: false),
+            KeyBinding("L", .logPaneToggled, label: state.logPane.isVisible ? "Hide logs" : "Live logs",
+                       help: "Show or hide the live log pane (function output as it happens)", group: "General",
+                       showInFooter: state.service == .functions && state.focus == .main),
             KeyBinding("esc", .backPressed, label: "Back", help: "Go back (clears the filter first)", group: "General",
                        showInFooter: nested),
             KeyBinding("q", .quitPressed, label: "Quit", help: "Quit Overcast (when no dialog or text field is open)",
@@ -80,7 +81,11 @@ public enum ConsoleBindings {
         ]
     }
 
-    static let logPane: KeyBindingTable<ConsoleAction> = []
+    static let logPane: KeyBindingTable<ConsoleAction> = [
+        KeyBinding("c", .logPaneCleared, label: "Clear", help: "Clear the log pane (new events keep arriving)", group: "Log pane"),
+        KeyBinding(["+", "="], .logPaneResized(2), label: "Taller", help: "Make the log pane taller", group: "Log pane"),
+        KeyBinding("-", .logPaneResized(-2), label: "Shorter", help: "Make the log pane shorter", group: "Log pane"),
+    ]
 
     // MARK: - Buckets
 

@@ -13,6 +13,11 @@ public enum ConsoleReducer {
     }
 
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
+        let effects = reduceAction(&state, action)
+        return effects + LogTailReducer.sync(&state)
+    }
+
+    private static func reduceAction(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         switch action {
         case .keyPressed(let event):
             return handle(&state, event)
@@ -24,7 +29,9 @@ public enum ConsoleReducer {
             state.toasts.removeAll { $0.isExpired(at: now) }
             return []
         case .accountChanged(let topics, _):
-            return BucketsReducer.accountChanged(&state, topics: topics) + FunctionsReducer.accountChanged(&state, topics: topics)
+            var effects = BucketsReducer.accountChanged(&state, topics: topics) + FunctionsReducer.accountChanged(&state, topics: topics)
+            if topics.contains(.logs) { effects += LogTailReducer.logsChanged(&state) }
+            return effects
         case .quitPressed:
             state.shouldQuit = true
             return []
@@ -68,7 +75,21 @@ public enum ConsoleReducer {
         case .logPaneToggled:
             state.logPane.toggle()
             if !state.logPane.isVisible, state.focus == .logs { state.focus = .main }
+            // Shown again on the same groups: read what arrived while it was hidden.
+            if state.logPane.isVisible, state.logTail.prefix == LogTailReducer.wantedPrefix(state) {
+                return LogTailReducer.logsChanged(&state)
+            }
             return []
+        case .logPaneCleared:
+            state.logTail.lines.removeAll()
+            return []
+        case .logPaneResized(let delta):
+            state.logPane.resize(by: delta)
+            return []
+        case .logTailLoaded(let prefix, let events):
+            return LogTailReducer.loaded(&state, prefix: prefix, events: events)
+        case .logTailFailed(let prefix, let error):
+            return LogTailReducer.failed(&state, prefix: prefix, error: error)
         case .sidebarMoved(let delta):
             state.sidebarSelection = min(max(0, state.sidebarSelection + delta), ConsoleService.allCases.count - 1)
             return []

@@ -50,6 +50,7 @@ public struct ConsoleState: Sendable {
     /// The `/` filter line while it is being typed.
     public var filterInput: TextInputState?
     public var logPane = DockedPane(isVisible: false, height: 8)
+    public var logTail = LogTailState()
     public var toasts: [Toast] = []
     public var buckets = BucketsState()
     public var functions = FunctionsState()

@@ -106,10 +106,11 @@ public enum ConsoleView {
 
     private static func drawLogPane(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ rect: Rect) {
         guard !rect.isEmpty else { return }
-        buffer.drawBox(rect, role: state.focus == .logs ? .borderFocused : .border, title: "Logs")
-        let inner = rect.inset(top: 1, left: 2, bottom: 1, right: 2)
-        buffer.write("Live logs arrive with the Log groups panel. L hides this pane.",
-                     in: inner.row(0), role: .dim)
+        let following = state.logTail.prefix.map {
+            $0 == LogTailState.functionGroupPrefix ? "all functions" : $0
+        } ?? "functions"
+        buffer.drawBox(rect, role: state.focus == .logs ? .borderFocused : .border, title: "Live logs · \(following)")
+        buffer.render(LogTailView(state: state.logTail), in: rect.inset(top: 1, left: 2, bottom: 1, right: 1))
     }
 
     private static func drawCommandLine(_ buffer: inout ScreenBuffer, _ input: TextInputState, _ layout: ConsoleLayout) {

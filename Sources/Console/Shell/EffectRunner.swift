@@ -145,6 +145,14 @@ public final class EffectRunner: @unchecked Sendable {
             download(request, caller: caller)
         case .cancelTransfer:
             break
+        case .tailLogs(let prefix, let afterID):
+            do {
+                let events = try account.logs.liveEvents(groupPrefix: prefix, afterID: afterID, limit: afterID == nil ? 200 : 1000,
+                                                         caller: caller)
+                send(.logTailLoaded(prefix: prefix, events))
+            } catch {
+                send(.logTailFailed(prefix: prefix, ConsoleError(error)))
+            }
         case .functions(let effect):
             FunctionsEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         }

@@ -1,0 +1,137 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// The docked log pane's content: the newest events of the log groups it follows, as they arrive.
+///
+/// It follows the open function's group (`/aws/lambda/NAME`), or every function's group when none is open,
+/// so an upload in Buckets shows the triggered function's output without leaving the panel.
+public struct LogTailState: Sendable {
+    /// The group-name prefix followed; nil until the pane is first shown.
+    public var prefix: String?
+    public var lines: [LogTailLine] = []
+    /// The last event seen, so the next read asks only for newer ones.
+    public var lastID: Int64?
+    public var loaded = false
+    public var error: ConsoleError?
+    /// A read is on its way; changes that arrive meanwhile ask again when it lands.
+    public var reading = false
+    public var readAgain = false
+
+    /// Lines kept: older ones scroll away.
+    public static let capacity = 500
+
+    public init() {}
+
+    public mutating func append(_ events: [LiveLogEvent]) {
+        for item in events {
+            let source = item.group.hasPrefix(Self.functionGroupPrefix)
+                ? String(item.group.dropFirst(Self.functionGroupPrefix.count)) : item.group
+            let parts = item.event.message.replacingOccurrences(of: "\t", with: "  ")
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            let trimmed = parts.count > 1 && parts.last == "" ? parts.dropLast() : parts[...]
+            for (index, part) in trimmed.enumerated() {
+                lines.append(LogTailLine(timestamp: index == 0 ? item.event.timestamp : 0, source: source, message: String(part)))
+            }
+            lastID = max(lastID ?? 0, item.event.id)
+        }
+        if lines.count > Self.capacity { lines.removeFirst(lines.count - Self.capacity) }
+    }
+
+    static let functionGroupPrefix = "/aws/lambda/"
+}
+
+/// One line of the log pane.
+public struct LogTailLine: Sendable, Hashable {
+    public var timestamp: Int64
+    /// The function (or group) that wrote it.
+    public var source: String
+    public var message: String
+}
+
+/// What the log pane does with actions: start following, read what is new, and take the answers.
+enum LogTailReducer {
+    /// The prefix the pane should follow for what is on screen now.
+    static func wantedPrefix(_ s: ConsoleState) -> String {
+        if s.service == .functions, let name = s.functions.detail?.name { return LogTailState.functionGroupPrefix + name }
+        return LogTailState.functionGroupPrefix
+    }
+
+    /// Run after every action: when the pane is shown and should follow something else, start over.
+    static func sync(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        guard s.logPane.isVisible else { return [] }
+        let wanted = wantedPrefix(s)
+        guard s.logTail.prefix != wanted else { return [] }
+        s.logTail = LogTailState()
+        s.logTail.prefix = wanted
+        s.logTail.reading = true
+        return [.tailLogs(prefix: wanted, afterID: nil)]
+    }
+
+    /// New log events were written somewhere: read them if the pane shows that kind.
+    static func logsChanged(_ s: inout ConsoleState) -> [ConsoleEffect] {
+        guard s.logPane.isVisible, let prefix = s.logTail.prefix else { return [] }
+        if s.logTail.reading {
+            s.logTail.readAgain = true
+            return []
+        }
+        s.logTail.reading = true
+        return [.tailLogs(prefix: prefix, afterID: s.logTail.lastID ?? 0)]
+    }
+
+    static func loaded(_ s: inout ConsoleState, prefix: String, events: [LiveLogEvent]) -> [ConsoleEffect] {
+        guard s.logTail.prefix == prefix else { return [] }
+        s.logTail.reading = false
+        s.logTail.loaded = true
+        s.logTail.error = nil
+        s.logTail.append(events)
+        if s.logTail.readAgain {
+            s.logTail.readAgain = false
+            return logsChanged(&s)
+        }
+        return []
+    }
+
+    static func failed(_ s: inout ConsoleState, prefix: String, error: ConsoleError) -> [ConsoleEffect] {
+        guard s.logTail.prefix == prefix else { return [] }
+        s.logTail.reading = false
+        s.logTail.loaded = true
+        s.logTail.error = error
+        return []
+    }
+}
+
+/// Draws the log pane's inside: the newest lines that fit, each with its time and the function that wrote it.
+struct LogTailView: Widget {
+    var state: LogTailState
+
+    func render(into buffer: inout ScreenBuffer) {
+        let area = buffer.bounds
+        if let error = state.error {
+            buffer.write("✗ " + error.description, in: area.row(0), role: .error)
+            return
+        }
+        guard state.loaded else {
+            buffer.write("Reading the logs…", in: area.row(0), role: .dim)
+            return
+        }
+        if state.lines.isEmpty {
+            let what = state.prefix.map { $0 == LogTailState.functionGroupPrefix ? "any function" : $0 } ?? "functions"
+            buffer.write("Waiting for log events from \(what). Invoke a function or upload to a bucket with a trigger.",
+                         in: area.row(0), role: .dim)
+            return
+        }
+        let sourceWidth = min(18, max(6, state.lines.suffix(area.height).map(\.source.count).max() ?? 6))
+        for (offset, line) in state.lines.suffix(area.height).enumerated() {
+            let stamp = line.timestamp > 0 ? ConsoleFormat.logTime(milliseconds: line.timestamp) : String(repeating: " ", count: 12)
+            let role: StyleRole = LogLineStyle.isPlatformLine(line.message) ? .dim
+                : line.message.contains("[ERROR]") || line.message.hasPrefix("Traceback") ? .logError : .normal
+            buffer.write([
+                TextSpan(stamp + " ", role: .logTimestamp),
+                TextSpan(line.source.truncated(toWidth: sourceWidth).padding(toLength: sourceWidth, withPad: " ", startingAt: 0) + " ",
+                         role: .info),
+                TextSpan(line.message, role: role),
+            ], in: area.row(offset))
+        }
+    }
+}
