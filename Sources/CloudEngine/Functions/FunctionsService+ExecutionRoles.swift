@@ -56,6 +56,21 @@ extension FunctionsService {
         return role
     }
 
+    /// Takes back what `createBasicExecutionRole` made, when the function it was for could not be created:
+    /// detaches and deletes the role's `AWSLambdaBasicExecutionRole-` policies, then deletes the role. Runs as
+    /// the root, like the undo steps above, and touches only a role at `/service-role/` with such policies.
+    public func removeBasicExecutionRole(_ role: IAMRole) throws {
+        guard role.path == Self.serviceRolePath else { return }
+        let iam = account.iam
+        for attached in try iam.attachedPolicies(of: .role(role.name), caller: .root) {
+            try iam.detachPolicy(attached.arn, from: .role(role.name), caller: .root)
+            if attached.name.hasPrefix("AWSLambdaBasicExecutionRole-"), attached.arn.contains(":policy/service-role/") {
+                try iam.deletePolicy(attached.arn, caller: .root)
+            }
+        }
+        try iam.deleteRole(role.name, caller: .root)
+    }
+
     // MARK: - Documents
 
     /// The trust policy of a role Lambda may assume, as the console writes it.

@@ -52,9 +52,10 @@ public struct ExternalEditor: Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        if access("/dev/tty", R_OK | W_OK) == 0 {
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/tty", O_WRONLY, 0)
-        }
+        // Only when this process has a terminal: without one (tests, CI) the editor keeps our stderr.
+        let tty = open("/dev/tty", O_WRONLY | O_CLOEXEC)
+        defer { if tty >= 0 { close(tty) } }
+        if tty >= 0 { posix_spawn_file_actions_adddup2(&actions, tty, 2) }
         var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0

@@ -115,8 +115,13 @@ struct FunctionsEffects {
             send(.functions(.functionCreated(configuration, roleCreated: createdRole?.name)))
         } catch {
             var failure = ConsoleError(error)
+            // The role was made only for this function: take it back rather than leave it behind.
             if let role = createdRole {
-                failure.message += " (The new role \(role.name) was kept; choose it next time, or delete it in IAM.)"
+                do {
+                    try functions.removeBasicExecutionRole(role)
+                } catch {
+                    failure.message += " (The new role \(role.name) could not be removed: \(ConsoleError(error).message))"
+                }
             }
             send(.functions(.functionCreateFailed(failure)))
         }

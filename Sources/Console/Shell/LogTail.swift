@@ -84,7 +84,10 @@ enum LogTailReducer {
         s.logTail.reading = false
         s.logTail.loaded = true
         s.logTail.error = nil
-        s.logTail.append(events)
+        // A prefix ending in "/" follows every group under it; otherwise it names one group ("/aws/lambda/fn" is not "fnx").
+        let wanted = prefix.hasSuffix("/") ? events : events.filter { $0.group == prefix }
+        s.logTail.append(wanted)
+        if let last = events.last?.event.id { s.logTail.lastID = max(s.logTail.lastID ?? 0, last) }
         if s.logTail.readAgain {
             s.logTail.readAgain = false
             return logsChanged(&s)

@@ -55,6 +55,21 @@ struct EventsRecordingTests {
         #expect(row.event.hasPrefix(#"{"Records":[{"#))
     }
 
+    @Test("The event's keys come in the order AWS's documentation shows them")
+    func keyOrder() throws {
+        let record = S3EventRecord(
+            eventVersion: "2.1", eventSource: "aws:s3", awsRegion: "us-east-1", eventTime: "1970-01-01T00:00:00.000Z",
+            eventName: "ObjectCreated:Put", userIdentity: .init(principalId: "P"), requestParameters: .init(sourceIPAddress: "127.0.0.1"),
+            responseElements: .init(requestID: "R", hostID: "H"),
+            s3: .init(s3SchemaVersion: "1.0", configurationId: "c\"1", bucket: .init(name: "b", ownerIdentity: .init(principalId: "P"),
+                                                                                  arn: "arn:aws:s3:::b"),
+                      object: .init(key: "k", size: 5, eTag: "e", sequencer: "0A")))
+        let text = String(decoding: try S3EventNotification(records: [record]).jsonData(), as: UTF8.self)
+        #expect(text == #"{"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1","eventTime":"1970-01-01T00:00:00.000Z","eventName":"ObjectCreated:Put","userIdentity":{"principalId":"P"},"requestParameters":{"sourceIPAddress":"127.0.0.1"},"responseElements":{"x-amz-request-id":"R","x-amz-id-2":"H"},"s3":{"s3SchemaVersion":"1.0","configurationId":"c\"1","bucket":{"name":"b","ownerIdentity":{"principalId":"P"},"arn":"arn:aws:s3:::b"},"object":{"key":"k","size":5,"eTag":"e","sequencer":"0A"}}}]}"#)
+        let decoded = try JSONDecoder().decode(S3EventNotification.self, from: Data(text.utf8))
+        #expect(decoded.records == [record])
+    }
+
     @Test("keys are encoded like a form: letters, digits and -_.* and / kept, everything else %XX")
     func keyEncoding() {
         #expect(S3EventFormat.encodeKey("a b/c") == "a+b/c")
