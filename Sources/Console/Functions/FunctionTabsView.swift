@@ -220,10 +220,17 @@ enum FunctionTabsView {
         TableColumn("Init", width: .fixed(9), alignment: .right),
     ]
 
+    /// "ID-attempt2" (an Event invocation's retry) reads as "ID (retry 1)".
+    static func requestIDText(_ recorded: String) -> String {
+        let parts = recorded.components(separatedBy: "-attempt")
+        guard parts.count == 2, let attempt = Int(parts[1]) else { return recorded }
+        return "\(parts[0]) (retry \(attempt - 1))"
+    }
+
     static func drawInvocations(_ buffer: inout ScreenBuffer, _ detail: FunctionDetailState, focused: Bool, in area: Rect) {
         let rows = detail.invocations.enumerated().map { index, record in
             TableRow(id: index, cells: [
-                ConsoleFormat.dateTime(record.startedAt), record.requestID, record.status.rawValue,
+                ConsoleFormat.dateTime(record.startedAt), requestIDText(record.requestID), record.status.rawValue,
                 String(format: "%.2f ms", record.durationMs), "\(record.maxMemoryUsedMB) MB",
                 record.initDurationMs.map { String(format: "%.0f ms", $0) } ?? "warm",
             ], role: record.status == .success ? nil : .error)

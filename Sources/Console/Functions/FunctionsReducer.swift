@@ -282,7 +282,9 @@ enum FunctionsReducer {
             return []
         }
         let group = "/aws/lambda/\(detail.name)"
-        s.functions.logStream = LogStreamState(group: group, stream: stream, requestID: invocation.requestID)
+        // A retry of an Event invocation is recorded as "ID-attemptN" but logs under the request's own ID, as Lambda does.
+        let requestID = invocation.requestID.components(separatedBy: "-attempt").first ?? invocation.requestID
+        s.functions.logStream = LogStreamState(group: group, stream: stream, requestID: requestID)
         return [.functions(.loadLogStream(group: group, stream: stream))]
     }
 
