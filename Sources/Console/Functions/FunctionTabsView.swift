@@ -58,11 +58,11 @@ enum FunctionTabsView {
             for (index, layer) in c.layers.enumerated() { rows.append((index == 0 ? "Layers" : "", layer)) }
         }
         rows += [
-            ("Code size", "\(Formatting.bytes(Int64(c.codeSize))) (\(Formatting.count(c.codeSize)) bytes)"),
+            ("Code size", c.codeSize < 1024 ? "\(c.codeSize) bytes"
+                : "\(Formatting.bytes(Int64(c.codeSize))) (\(Formatting.count(c.codeSize)) bytes)"),
             ("Code SHA-256", c.codeSHA256),
             ("Last modified", c.lastModifiedText),
             ("State", c.state),
-            ("Function ARN", c.functionARN),
         ]
         let labelWidth = 16
         for (y, (label, value)) in rows.enumerated() where y < area.height - 1 {
@@ -81,17 +81,7 @@ enum FunctionTabsView {
         let listWidth = min(26, max(18, area.width / 4))
         let (list, rest) = area.splitLeft(listWidth)
         let right = rest.inset(left: 2)
-        buffer.write("Test events", in: list.row(0), role: .title)
-        let events = detail.testEvents
-        let items = events.map { event -> String in
-            if case .template = event { return event.name + " ·t" }
-            return event.name
-        }
-        buffer.render(ListView(items: items, selected: detail.eventIndex, focused: focused, role: .normal,
-                               selectedRole: .selection), in: list.inset(top: 1, right: 1))
-        if list.height > events.count + 3 {
-            buffer.write("·t template", in: list.row(list.height - 1), role: .dim)
-        }
+        drawEventList(&buffer, detail, focused: focused, in: list.inset(right: 1))
         if let invoking = detail.invoking {
             let elapsed = Formatting.duration(seconds: max(0, now - invoking.startedAt))
             buffer.write("Invoking with \(invoking.eventName)… \(elapsed)", in: right.row(0), role: .info)
@@ -106,6 +96,24 @@ enum FunctionTabsView {
         buffer.write([TextSpan("Event JSON ", role: .title), TextSpan("\(event.name) · \(kind) · i invokes", role: .dim)],
                      in: right.row(0))
         drawJSON(&buffer, event.payload, in: right.inset(top: 1))
+    }
+
+    /// The events in two groups, templates then saved ones, with the selected one highlighted.
+    private static func drawEventList(_ buffer: inout ScreenBuffer, _ detail: FunctionDetailState, focused: Bool, in area: Rect) {
+        var rows: [(text: String, role: StyleRole, index: Int?)] = [("Templates", .title, nil)]
+        let events = detail.testEvents
+        for (index, event) in events.enumerated() {
+            if index == TestEventTemplate.all.count { rows += [("", .normal, nil), ("Saved events", .title, nil)] }
+            rows.append((" " + event.name, .normal, index))
+        }
+        if detail.savedEvents.isEmpty { rows += [("", .normal, nil), ("Saved events", .title, nil), (" none · s saves", .dim, nil)] }
+        let selectedRow = rows.firstIndex { $0.index == detail.eventIndex } ?? 0
+        let top = max(0, selectedRow - area.height + 1)
+        for (offset, row) in rows.dropFirst(top).prefix(area.height).enumerated() {
+            let selected = row.index == detail.eventIndex
+            buffer.write(row.text, in: area.row(offset), role: selected ? (focused ? .selection : .selectionInactive) : row.role,
+                         fill: selected)
+        }
     }
 
     private static func drawResult(_ buffer: inout ScreenBuffer, _ result: TestResult, in area: Rect) {
@@ -135,7 +143,7 @@ enum FunctionTabsView {
         if figures.displayWidth > area.width, figures.count > 4 {
             buffer.write(Array(figures.prefix(4)), in: area.row(row))
             row += 1
-            buffer.write([TextSpan(figures[4].text.trimmingCharacters(in: .whitespaces), role: .dim)] + figures.dropFirst(5),
+            buffer.write([TextSpan(String(figures[4].text.drop { $0 == " " }), role: .dim)] + figures.dropFirst(5),
                          in: area.row(row))
         } else {
             buffer.write(figures, in: area.row(row))
@@ -144,13 +152,15 @@ enum FunctionTabsView {
         let idLabel = area.width >= 48 ? "Request ID " : ""
         buffer.write([TextSpan(idLabel, role: .dim), TextSpan(result.requestID, role: .dim)], in: area.row(row))
         let body = area.inset(top: row + 2)
-        let sideBySide = body.width >= 70
+        let sideBySide = body.width >= 100
         let (responseArea, logArea): (Rect, Rect)
         if sideBySide {
             let (left, right) = body.splitLeft(body.width * 2 / 5)
             (responseArea, logArea) = (left.inset(right: 1), right.inset(left: 1))
         } else {
-            let (top, bottom) = body.splitTop(max(3, body.height / 2))
+            // The response takes the rows it needs (at most half), the log the rest.
+            let needed = prettyJSON(result.payload).split(separator: "\n", omittingEmptySubsequences: false).count + 1
+            let (top, bottom) = body.splitTop(min(max(3, body.height / 2), max(3, needed)))
             (responseArea, logArea) = (top, bottom.inset(top: 1))
         }
         buffer.write("Response", in: responseArea.row(0), role: .title)
@@ -176,12 +186,60 @@ enum FunctionTabsView {
         }
     }
 
-    /// JSON pretty-printed (when it parses) and coloured.
+    /// JSON pretty-printed (when it parses) and coloured; a line too long for the area wraps, indented,
+    /// and a last row that cannot show everything ends in "…".
     static func drawJSON(_ buffer: inout ScreenBuffer, _ text: String, in area: Rect) {
+        guard area.width > 4, area.height > 0 else { return }
         let pretty = prettyJSON(text)
-        for (offset, spans) in SyntaxHighlighter.highlight(pretty, language: .json).prefix(area.height).enumerated() {
-            buffer.write(spans, in: area.row(offset))
+        var rows: [[TextSpan]] = []
+        for spans in SyntaxHighlighter.highlight(pretty, language: .json) {
+            rows += wrap(spans, width: area.width)
         }
+        let cut = rows.count > area.height
+        for (offset, spans) in rows.prefix(area.height).enumerated() {
+            let last = offset == area.height - 1 && cut
+            buffer.write(last ? truncated(spans, toWidth: area.width - 1) + [TextSpan("…", role: .dim)] : spans,
+                         in: area.row(offset))
+        }
+    }
+
+    /// The spans cut to `width` cells.
+    static func truncated(_ spans: [TextSpan], toWidth width: Int) -> [TextSpan] {
+        var result: [TextSpan] = []
+        var used = 0
+        for span in spans {
+            let piece = span.text.prefix(fittingWidth: max(0, width - used))
+            if !piece.isEmpty { result.append(TextSpan(piece, role: span.role)) }
+            used += piece.displayWidth
+            if used >= width { break }
+        }
+        return result
+    }
+
+    /// Splits a line of spans into rows of `width` cells; continuation rows start two cells in.
+    static func wrap(_ spans: [TextSpan], width: Int) -> [[TextSpan]] {
+        guard spans.displayWidth > width else { return [spans] }
+        var rows: [[TextSpan]] = []
+        var current: [TextSpan] = []
+        var used = 0
+        for span in spans {
+            var text = Substring(span.text)
+            while !text.isEmpty {
+                let room = width - used
+                let taken = String(text).prefix(fittingWidth: room)
+                if taken.isEmpty {
+                    rows.append(current)
+                    current = [TextSpan("  ")]
+                    used = 2
+                    continue
+                }
+                current.append(TextSpan(String(taken), role: span.role))
+                used += String(taken).displayWidth
+                text = text.dropFirst(taken.count)
+            }
+        }
+        if !current.isEmpty { rows.append(current) }
+        return rows
     }
 
     static func prettyJSON(_ text: String) -> String {

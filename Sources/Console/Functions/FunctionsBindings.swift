@@ -20,8 +20,10 @@ extension ConsoleBindings {
         }
     }
 
+    /// Moving the cursor; marking rows means nothing in this panel, so Space and ^Space are left out.
     private static func functionMovement() -> KeyBindingTable<ConsoleAction> {
-        TableCommand.defaultBindings.map { ConsoleAction.functions(.table($0)) }
+        KeyBindingTable(TableCommand.defaultBindings.bindings.filter { $0.action != .toggleMark && $0.action != .clearMarks })
+            .map { ConsoleAction.functions(.table($0)) }
     }
 
     static func functionList(_ f: FunctionsState) -> KeyBindingTable<ConsoleAction> {

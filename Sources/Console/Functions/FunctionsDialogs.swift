@@ -143,8 +143,7 @@ enum FunctionsDialogs {
     }
 
     static func configurationForm(_ c: FunctionConfiguration, roles: [IAMRole]) -> FormState {
-        var roleNames = roles.map(\.arn)
-        if !roleNames.contains(c.role) { roleNames.insert(c.role, at: 0) }
+        let roleNames = roleChoices(current: c.role, roles: roles)
         var form = FormState(title: "Edit configuration of \(c.functionName)", fields: [
             .text("memory", label: "Memory (MB)", value: String(c.memorySize), help: "128 to 10240"),
             .text("timeout", label: "Timeout (s)", value: String(c.timeout), help: "1 to 900 seconds"),
@@ -152,7 +151,7 @@ enum FunctionsDialogs {
             .text("description", label: "Description", value: c.description),
             .text("environment", label: "Environment", value: FunctionFormRules.environmentText(c.environment),
                   placeholder: "KEY=value, OTHER=value", help: "KEY=value pairs, separated by commas"),
-            .choice("role", label: "Execution role", options: roleNames, selected: roleNames.firstIndex(of: c.role) ?? 0,
+            .choice("role", label: "Execution role", options: roleNames, selected: roleNames.firstIndex(of: roleName(c.role)) ?? 0,
                     help: "Roles that trust lambda.amazonaws.com"),
             .text("layers", label: "Layers", value: c.layers.joined(separator: ", "),
                   placeholder: "arn:aws:lambda:…:layer:name:1", help: "Up to 5 layer version ARNs, in order"),
@@ -173,6 +172,10 @@ enum FunctionsDialogs {
             replaceOptions(&form, "bucket", bucketOptions(s.functions.bucketNames))
             form.validate(triggerValidator)
             s.functions.modal = .addTrigger(form)
+        case .configuration(var form):
+            guard let current = s.functions.detail?.configuration?.role else { return }
+            replaceOptions(&form, "role", roleChoices(current: current, roles: s.functions.lambdaRoles))
+            s.functions.modal = .configuration(form)
         default:
             break
         }
@@ -207,7 +210,11 @@ enum FunctionsDialogs {
             switch outcome {
             case .submitted(let values):
                 guard let name = s.functions.detail?.name else { return [] }
-                return reduce(&s, .configurationFormSubmitted(name: name, settings(from: values)))
+                var settings = settings(from: values)
+                let chosen = values.text("role")
+                settings.role = s.functions.lambdaRoles.first { $0.name == chosen }?.arn
+                    ?? s.functions.detail?.configuration?.role
+                return reduce(&s, .configurationFormSubmitted(name: name, settings))
             case .cancelled:
                 s.functions.modal = nil
             default:
@@ -364,6 +371,18 @@ enum FunctionsDialogs {
 
     private static func roleOptions(_ roles: [IAMRole]) -> [String] {
         [newRoleOption] + roles.map { "Use \($0.name)" }
+    }
+
+    /// Role names to choose from: the function's own first when no longer offered (it stops trusting Lambda, say).
+    private static func roleChoices(current: String, roles: [IAMRole]) -> [String] {
+        var names = roles.map(\.name)
+        if !names.contains(roleName(current)) { names.insert(roleName(current), at: 0) }
+        return names
+    }
+
+    /// `arn:aws:iam::123:role/service-role/name` → `name`.
+    static func roleName(_ arn: String) -> String {
+        arn.split(separator: "/").last.map(String.init) ?? arn
     }
 
     private static func bucketOptions(_ buckets: [String]) -> [String] {

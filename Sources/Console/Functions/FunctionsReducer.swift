@@ -181,8 +181,7 @@ enum FunctionsReducer {
             view.lines = lines
             view.loaded = true
             view.error = nil
-            let height = ConsoleLayout(s).body.height
-            let maxTop = max(0, lines.count - height)
+            let maxTop = LogStreamLayout.maxTop(lines, layout: ConsoleLayout(s))
             if !wasLoaded {
                 let start = view.requestID.flatMap { id in lines.firstIndex { $0.message.hasPrefix("START RequestId: \(id)") } }
                 view.scroll = min(start ?? maxTop, maxTop)
@@ -312,7 +311,7 @@ enum FunctionsReducer {
             }
         }
         if var view = s.functions.logStream {
-            let maxTop = max(0, view.lines.count - ConsoleLayout(s).body.height)
+            let maxTop = LogStreamLayout.maxTop(view.lines, layout: ConsoleLayout(s))
             view.scroll = moved(view.scroll, count: maxTop, page: height)
             view.follow = view.scroll >= maxTop
             s.functions.logStream = view
@@ -326,7 +325,10 @@ enum FunctionsReducer {
         case .configuration:
             break
         case .test:
+            let before = detail.eventIndex
             detail.eventIndex = moved(detail.eventIndex, count: detail.testEvents.count - 1, page: height)
+            // Another event chosen: show its JSON, not the last result.
+            if detail.eventIndex != before, detail.invoking == nil { detail.result = nil }
         case .triggers:
             detail.triggerIndex = moved(detail.triggerIndex, count: detail.triggers.count - 1, page: height)
         case .invocations:
@@ -390,7 +392,7 @@ enum FunctionsReducer {
         let role: StyleRole? = latest.map { $0.status == .success ? nil : .error } ?? nil
         return TableRow(id: function.functionName, cells: [
             function.functionName, function.runtime, "\(function.memorySize) MB", "\(function.timeout) s",
-            ConsoleFormat.dateTime(function.lastModified), last,
+            last, ConsoleFormat.dateTime(function.lastModified),
         ], role: role)
     }
 

@@ -9,8 +9,8 @@ enum FunctionsView {
         TableColumn("Runtime", width: .fixed(10)),
         TableColumn("Memory", width: .fixed(8), alignment: .right),
         TableColumn("Timeout", width: .fixed(7), alignment: .right),
-        TableColumn("Last modified", width: .fixed(16)),
         TableColumn("Last invocation", width: .flexible(min: 12)),
+        TableColumn("Last modified", width: .fixed(16)),
     ]
 
     static func title(_ state: ConsoleState) -> String {
@@ -139,7 +139,7 @@ enum FunctionsView {
                 inRequest[index] = inside
             }
         }
-        let stampWidth = 14
+        let stampWidth = LogStreamLayout.stampWidth
         let textWidth = max(8, area.width - stampWidth)
         func rows(_ index: Int) -> [[TextSpan]] {
             let line = view.lines[index]
@@ -200,5 +200,34 @@ enum LogLineStyle {
     static func isPlatformLine(_ message: String) -> Bool {
         message.hasPrefix("START RequestId: ") || message.hasPrefix("END RequestId: ")
             || message.hasPrefix("REPORT RequestId: ") || message.hasPrefix("INIT_START ")
+    }
+}
+
+/// How a log stream's lines fill the screen once long messages wrap: the reducer and the view agree through it.
+enum LogStreamLayout {
+    static let stampWidth = 14
+
+    /// The width the messages get in the body.
+    static func textWidth(_ layout: ConsoleLayout) -> Int {
+        max(8, layout.body.width - 2 - stampWidth)
+    }
+
+    /// Screen rows one line takes.
+    static func rows(_ line: LogLine, width: Int) -> Int {
+        line.message.isEmpty ? 1 : max(1, TextWrap.lines(line.message, width: width).count)
+    }
+
+    /// The first line to show so the stream's end fills the body: the largest `scroll` worth scrolling to.
+    static func maxTop(_ lines: [LogLine], layout: ConsoleLayout) -> Int {
+        let width = textWidth(layout)
+        var used = 0
+        var index = lines.count
+        while index > 0 {
+            let next = used + rows(lines[index - 1], width: width)
+            if next > layout.body.height { break }
+            used = next
+            index -= 1
+        }
+        return index
     }
 }

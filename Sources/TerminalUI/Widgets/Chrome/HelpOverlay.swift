@@ -35,7 +35,7 @@ public struct HelpOverlay: Widget {
 
     public func render(into buffer: inout ScreenBuffer) {
         let all = lines
-        let size = Size(width: min(buffer.bounds.width - 4, 78), height: min(buffer.bounds.height - 2, all.count + 4))
+        let size = Size(width: min(buffer.bounds.width - 4, 100), height: min(buffer.bounds.height - 2, all.count + 4))
         let outer = Modal<EmptyWidget>.frame(size: size, in: buffer.bounds)
         let inner = buffer.drawPanel(outer, style: .rounded, role: .modalBorder, title: title)
         let body = inner.inset(top: 1, left: 1, right: 1)

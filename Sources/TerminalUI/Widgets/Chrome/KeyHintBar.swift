@@ -18,7 +18,8 @@ public struct KeyHintBar: Widget {
     public static func fitting(_ hints: [KeyHint], width: Int) -> [KeyHint] {
         let help = hints.first { $0.key == "?" }
         var rest = hints.filter { $0.key != "?" }
-        var reserved = help.map { entryWidth($0) } ?? 0
+        // The help hint and the two spaces before it.
+        var reserved = help.map { entryWidth($0) + 2 } ?? 0
         if reserved > width {
             reserved = 0
         }
