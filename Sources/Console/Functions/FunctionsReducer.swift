@@ -90,9 +90,8 @@ enum FunctionsReducer {
             return []
         case .functionCreated(let configuration, let role):
             s.functions.modal = nil
-            var message = "Created function \(configuration.functionName)."
-            if let role { message += " New execution role \(role) can write logs." }
-            s.toast(message)
+            s.toast(role.map { "Created \(configuration.functionName) with the new role \($0)." }
+                    ?? "Created function \(configuration.functionName).")
             s.functions.detail = FunctionDetailState(name: configuration.functionName)
             s.functions.detail?.configuration = configuration
             return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]

@@ -124,17 +124,22 @@ struct LogTailView: Widget {
                          in: area.row(0), role: .dim)
             return
         }
+        // Narrow panes drop the milliseconds; a pane following one function leaves out its name.
+        let narrow = area.width < 100
+        let showSource = state.prefix?.hasSuffix("/") ?? true
         let sourceWidth = min(18, max(6, state.lines.suffix(area.height).map(\.source.count).max() ?? 6))
         for (offset, line) in state.lines.suffix(area.height).enumerated() {
-            let stamp = line.timestamp > 0 ? ConsoleFormat.logTime(milliseconds: line.timestamp) : String(repeating: " ", count: 12)
+            var stamp = line.timestamp > 0 ? ConsoleFormat.logTime(milliseconds: line.timestamp) : String(repeating: " ", count: 12)
+            if narrow { stamp = String(stamp.prefix(8)) }
             let role: StyleRole = LogLineStyle.isPlatformLine(line.message) ? .dim
                 : line.message.contains("[ERROR]") || line.message.hasPrefix("Traceback") ? .logError : .normal
-            buffer.write([
-                TextSpan(stamp + " ", role: .logTimestamp),
-                TextSpan(line.source.truncated(toWidth: sourceWidth).padding(toLength: sourceWidth, withPad: " ", startingAt: 0) + " ",
-                         role: .info),
-                TextSpan(line.message, role: role),
-            ], in: area.row(offset))
+            var spans = [TextSpan(stamp + " ", role: .logTimestamp)]
+            if showSource {
+                spans.append(TextSpan(line.source.truncated(toWidth: sourceWidth)
+                    .padding(toLength: sourceWidth, withPad: " ", startingAt: 0) + " ", role: .info))
+            }
+            spans.append(TextSpan(line.message, role: role))
+            buffer.write(spans, in: area.row(offset))
         }
     }
 }
