@@ -71,7 +71,7 @@ struct FunctionsPanelTests {
         #expect(f.detail?.currentFile?.path == "lambda_function.py")
         #expect(f.screen.contains("urllib.parse.unquote_plus"))
         #expect(f.screen.contains("lambda_function.py · "))
-        #expect(f.lastToast == "Created function s3-printer. New execution role \(roleName) can write logs.")
+        #expect(f.lastToast == "Created s3-printer with the new role \(roleName).")
         #expect(f.state.functions.map(\.functionName) == ["s3-printer"])
     }
 

@@ -32,7 +32,10 @@ struct TmuxJourneyTests {
             try session.waitFor("Upload to s3://journey-bucket/")
             session.text(file)
             session.keys("Enter")
-            try session.waitFor { $0.contains("hello.txt") && $0.contains("16 B") && !$0.contains("Upload to") }
+            // The listing can show the object before the transfer dialog closes (the change feed is faster than
+            // the transfer's last message); q is not a quit key while a transfer runs, so wait for its toast.
+            try session.waitFor("Uploaded hello.txt")
+            try session.waitFor { $0.contains("hello.txt") && $0.contains("16 B") }
             session.keys("q")
             let (status, alternate) = try session.waitForExit()
             #expect(status == 0, "exit status at \(size)")

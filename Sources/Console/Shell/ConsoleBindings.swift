@@ -156,6 +156,8 @@ public enum ConsoleBindings {
     static let transfer: KeyBindingTable<ConsoleAction> = [
         KeyBinding("esc", .buckets(.transferCancelPressed), label: "Cancel", help: "Cancel the transfer", group: "Transfer"),
         KeyBinding("ctrl+c", .quitPressed, label: "Quit", group: "General", showInFooter: false),
+        KeyBinding("q", .quitPressed, label: "Quit", group: "General", showInFooter: false,
+                   disabledReason: "a transfer is running (Esc cancels it, Ctrl-C quits anyway)"),
     ]
 
     /// A dialog's keys: shown in the footer and help; the dialog's widget interprets them.
