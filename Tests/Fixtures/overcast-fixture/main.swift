@@ -7,6 +7,7 @@ import Foundation
 //
 //   overcast-fixture put DB BUCKET KEY BYTES     stream a generated body, printing "progress N"
 //   overcast-fixture write DB BUCKET PREFIX N     put N small objects and N log events
+//   overcast-fixture invoke DB FUNCTION PAYLOAD -  invoke the function synchronously, printing "invoking" first
 
 struct GeneratedBody: ObjectBodySource {
     let total: Int
@@ -31,7 +32,7 @@ func fail(_ message: String) -> Never {
 }
 
 let args = CommandLine.arguments
-guard args.count >= 6 else { fail("usage: overcast-fixture put|write DB BUCKET KEY|PREFIX BYTES|N") }
+guard args.count >= 6 else { fail("usage: overcast-fixture put|write|invoke DB BUCKET|FUNCTION KEY|PREFIX|PAYLOAD BYTES|N|-") }
 do {
     let account = try Account.open(path: args[2])
     switch args[1] {
@@ -54,6 +55,10 @@ do {
             ], caller: .root)
         }
         say("done \(count)")
+    case "invoke":
+        say("invoking")
+        let response = try account.functions.invoke(args[3], payload: Data(args[4].utf8), caller: .root)
+        say("done \(response.statusCode)")
     default:
         fail("unknown command \(args[1])")
     }

@@ -377,7 +377,17 @@ def _limit_memory(limit):
             pass
 
 
+def _watch_parent(parent):
+    # Overcast enforces the timeout from the parent; if the parent is gone (the console was killed), nobody
+    # would stop a handler that never returns, so the worker ends itself.
+    while True:
+        time.sleep(1)
+        if os.getppid() != parent:
+            os._exit(0)
+
+
 def main():
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True, name="overcast-parent-watch").start()
     args = sys.argv[1:]
     options = dict(zip(args[0::2], args[1::2]))
     _state["clock_ms"] = float(options.get("--clock-ms", time.time() * 1000))

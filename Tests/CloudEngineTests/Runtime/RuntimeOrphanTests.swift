@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import CloudEngine
+
+/// A worker whose parent dies mid-invocation ends itself: nobody is left to enforce its timeout.
+@Suite("Runtime: orphaned workers", .serialized)
+struct RuntimeOrphanTests {
+    @Test("Killing the invoking process stops a handler that never returns")
+    func orphanEnds() throws {
+        let env = try TestAccount()
+        let pidFile = env.folder.appendingPathComponent("worker.pid").path
+        let source = """
+            import os
+
+            def handler(event, context):
+                with open(\(FunctionJSON.string(pidFile)), "w") as f:
+                    f.write(str(os.getpid()))
+                while True:
+                    pass
+            """
+        try env.helloFunction("spinner", code: .files(["app.py": Data(source.utf8)]))
+        try env.functions.updateFunctionConfiguration("spinner", settings: FunctionSettings(timeout: 900), caller: .root)
+        let invoker = try FixtureProcess(["invoke", env.path, "spinner", "{}", "-"])
+        #expect(invoker.waitForLine { $0 == "invoking" } != nil)
+        var workerPID: pid_t = 0
+        for _ in 0..<200 where workerPID == 0 {
+            workerPID = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { pid_t($0) } ?? 0
+            if workerPID == 0 { usleep(50_000) }
+        }
+        try #require(workerPID > 0, "the handler never started")
+        // Only the signal: Foundation's waitUntilExit would wait for the worker too (it inherits a descriptor).
+        kill(invoker.process.processIdentifier, SIGKILL)
+        defer { invoker.kill() }
+        // The worker checks its parent every second; allow generously for a loaded machine.
+        var alive = true
+        for _ in 0..<200 where alive {
+            alive = kill(workerPID, 0) == 0 && !Self.isZombie(workerPID)
+            if alive { usleep(50_000) }
+        }
+        if alive { kill(workerPID, SIGKILL) }
+        #expect(!alive, "the orphaned worker \(workerPID) was still running")
+    }
+
+    /// An exited child of init can linger as a zombie for a moment; it is not running.
+    static func isZombie(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+}
