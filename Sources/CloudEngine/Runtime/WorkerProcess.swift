@@ -68,6 +68,8 @@ final class WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, childOutput, 1)
         posix_spawn_file_actions_adddup2(&actions, childOutput, 2)
         posix_spawn_file_actions_adddup2(&actions, childSocket, 3)
+        // Nothing else of ours (the account file, the console's pipes) reaches the worker.
+        SpawnFileActions.closeAll(from: 4, in: &actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

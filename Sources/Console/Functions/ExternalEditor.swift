@@ -1,3 +1,4 @@
+import CloudEngine
 import Foundation
 
 /// Edits a file's contents in the person's editor (`$VISUAL`, then `$EDITOR`, then `vi`) and returns what was saved.
@@ -56,6 +57,7 @@ public struct ExternalEditor: Sendable {
         let tty = open("/dev/tty", O_WRONLY | O_CLOEXEC)
         defer { if tty >= 0 { close(tty) } }
         if tty >= 0 { posix_spawn_file_actions_adddup2(&actions, tty, 2) }
+        SpawnFileActions.closeAll(from: 3, in: &actions)
         var cArguments: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0

@@ -41,6 +41,34 @@ struct RuntimeOrphanTests {
         #expect(!alive, "the orphaned worker \(workerPID) was still running")
     }
 
+    @Test("A worker inherits none of the invoking process's open files")
+    func noInheritedDescriptors() throws {
+        let env = try TestAccount()
+        let marker = env.folder.appendingPathComponent("open-in-parent.txt").path
+        FileManager.default.createFile(atPath: marker, contents: Data("x".utf8))
+        let fd = open(marker, O_RDONLY) // deliberately without O_CLOEXEC
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let source = """
+            import os, json
+
+            def handler(event, context):
+                seen = []
+                for name in os.listdir("/proc/self/fd"):
+                    try:
+                        seen.append(os.readlink("/proc/self/fd/" + name))
+                    except OSError:
+                        pass
+                return seen
+            """
+        try env.helloFunction("fds", code: .files(["app.py": Data(source.utf8)]))
+        let response = try env.functions.invoke("fds", payload: Data("{}".utf8), caller: .root)
+        let targets = try JSONSerialization.jsonObject(with: response.payload) as? [String] ?? []
+        #expect(!targets.isEmpty)
+        #expect(!targets.contains(marker), "the worker holds \(targets)")
+        #expect(!targets.contains { $0.hasSuffix("account.sqlite") }, "the worker holds the account file: \(targets)")
+    }
+
     /// An exited child of init can linger as a zombie for a moment; it is not running.
     static func isZombie(_ pid: pid_t) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
