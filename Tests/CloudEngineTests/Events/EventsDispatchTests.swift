@@ -121,6 +121,47 @@ struct EventsDispatchTests {
         #expect(messages.contains { $0.contains("got ObjectCreated:Put before+restart.txt") }, "\(messages)")
     }
 
+    @Test("a process SIGKILLed after the object write, before any dispatch: the event is delivered after restart")
+    func survivesKill() throws {
+        let folder = TestAccount.makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("account.sqlite").path
+        do {
+            let setup = try Account.open(path: path)
+            _ = try setup.iam.createRole("exec", trustPolicy: IAMDoc.trustLambda, caller: .root)
+            try setup.iam.attachPolicy(IAMDoc.lambdaBasic, to: .role("exec"), caller: .root)
+            _ = try setup.functions.createFunction("on-upload", runtime: "python3.12", handler: "app.handler",
+                                                   role: "arn:aws:iam::\(setup.accountID):role/exec",
+                                                   code: .files(["app.py": Data(EventsFixture.printKeySource.utf8)]), caller: .root)
+            try setup.functions.addPermission(function: "on-upload", FunctionPermission(
+                statementID: "s3", principal: "s3.amazonaws.com", sourceARN: "arn:aws:s3:::inbox"), caller: .root)
+            _ = try setup.storage.createBucket("inbox", caller: .root)
+            try setup.storage.putNotificationConfiguration(bucket: "inbox", NotificationConfiguration(lambdaFunctionConfigurations: [
+                LambdaFunctionConfiguration(id: "all", functionARN: setup.functions.functionARN("on-upload"),
+                                            events: ["s3:ObjectCreated:*"]),
+            ]), caller: .root)
+        }
+        let writer = try FixtureProcess(["put-and-wait", path, "inbox", "written then killed.txt", "-"])
+        #expect(writer.waitForLine { $0 == "written" } != nil)
+        writer.kill()
+        let reopened = try Account.open(path: path)
+        defer {
+            reopened.functionRuntime.drainAsyncInvocations()
+            reopened.functionRuntime.shutdown()
+            try? FileManager.default.removeItem(atPath: reopened.functions.codeCacheDirectory)
+        }
+        #expect(try reopened.storage.headObject(bucket: "inbox", key: "written then killed.txt", caller: .root).size == 6)
+        #expect(try reopened.events.deliveries(bucket: "inbox", caller: .root).map(\.state) == [.pending])
+        #expect(try reopened.events.drainOnce() == S3EventDrainSummary(delivered: 1))
+        reopened.functionRuntime.drainAsyncInvocations()
+        let streams = Set(try reopened.functions.invocations(function: "on-upload", caller: .root).compactMap(\.logStreamName))
+        let messages = try streams.flatMap { stream in
+            try reopened.logs.getLogEvents(group: "/aws/lambda/on-upload", stream: stream, startFromHead: true,
+                                           caller: .root).events.map(\.message)
+        }
+        #expect(messages.contains { $0.contains("got ObjectCreated:Put written+then+killed.txt") }, "\(messages)")
+    }
+
     @Test("a row claimed by a dispatcher that died is delivered again once its lease runs out")
     func expiredLease() throws {
         let test = try TestAccount()

@@ -8,6 +8,7 @@ import Foundation
 //   overcast-fixture put DB BUCKET KEY BYTES     stream a generated body, printing "progress N"
 //   overcast-fixture write DB BUCKET PREFIX N     put N small objects and N log events
 //   overcast-fixture invoke DB FUNCTION PAYLOAD -  invoke the function synchronously, printing "invoking" first
+//   overcast-fixture put-and-wait DB BUCKET KEY -   put a small object, print "written", then wait to be killed
 
 struct GeneratedBody: ObjectBodySource {
     let total: Int
@@ -55,6 +56,12 @@ do {
             ], caller: .root)
         }
         say("done \(count)")
+    case "put-and-wait":
+        // No dispatcher runs here: the object's S3 event stays in the outbox when this process is killed.
+        _ = try account.storage.putObject(bucket: args[3], key: args[4], body: DataBodySource(Data("killed".utf8)),
+                                          caller: .root)
+        say("written")
+        while true { pause() }
     case "invoke":
         say("invoking")
         let response = try account.functions.invoke(args[3], payload: Data(args[4].utf8), caller: .root)
