@@ -48,15 +48,15 @@ public enum ConsoleBindings {
                        group: "General"),
             KeyBinding("tab", .focusNextPanePressed, label: "Next pane", help: "Move between the sidebar, the panel and the log pane",
                        group: "General", showInFooter: false),
-            KeyBinding("L", .logPaneToggled, label: state.logPane.isVisible ? "Hide logs" : "Live logs",
-                       help: "Show or hide the live log pane (function output as it happens)", group: "General",
-                       showInFooter: state.service == .functions && state.focus == .main),
             KeyBinding("esc", .backPressed, label: "Back", help: "Go back (clears the filter first)", group: "General",
                        showInFooter: nested),
             KeyBinding("q", .quitPressed, label: "Quit", help: "Quit Overcast (when no dialog or text field is open)",
                        group: "General", showInFooter: !nested),
             KeyBinding("ctrl+c", .quitPressed, label: "Quit", help: "Quit Overcast from anywhere", group: "General",
                        showInFooter: false),
+            KeyBinding("L", .logPaneToggled, label: state.logPane.isVisible ? "Hide logs" : "Live logs",
+                       help: "Show or hide the live log pane (function output as it happens)", group: "General",
+                       showInFooter: state.focus == .main),
             KeyBinding("?", .helpOpened, label: "Help", group: "General"),
         ]
     }
