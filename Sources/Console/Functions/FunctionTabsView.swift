@@ -64,6 +64,17 @@ enum FunctionTabsView {
             ("Last modified", c.lastModifiedText),
             ("State", c.state),
         ]
+        // The resource-based policy: who else may invoke the function (S3 triggers add statements here).
+        if detail.permissions.isEmpty {
+            rows.append(("Resource policy", "none · only IAM identities may invoke it"))
+        } else {
+            for (index, permission) in detail.permissions.enumerated() {
+                var text = "\(permission.principal) may \(permission.action)"
+                if let source = permission.sourceARN { text += " from \(source)" }
+                if permission.effect == "Deny" { text = "denied: " + text }
+                rows.append((index == 0 ? "Resource policy" : "", text))
+            }
+        }
         let labelWidth = 16
         for (y, (label, value)) in rows.enumerated() where y < area.height - 1 {
             buffer.write(label, in: Rect(x: area.x, y: area.y + y, width: labelWidth, height: 1), role: .fieldLabel)

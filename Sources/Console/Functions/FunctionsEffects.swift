@@ -136,8 +136,11 @@ struct FunctionsEffects {
             let events = (try? functions.testEvents(function: name, caller: caller)) ?? []
             let triggers = (try? functions.s3Triggers(function: name, caller: caller)) ?? []
             let invocations = (try? functions.invocations(function: name, limit: 100, caller: caller)) ?? []
+            // No policy is ResourceNotFoundException, as on Lambda: shown as none.
+            let permissions = (try? functions.getPolicy(function: name, caller: caller)).map { PermissionSummary.parse(policy: $0.policy) } ?? []
             send(.functions(.detailLoaded(FunctionDetailData(configuration: configuration, files: files, testEvents: events,
-                                                             triggers: triggers, invocations: invocations))))
+                                                             triggers: triggers, invocations: invocations,
+                                                             permissions: permissions))))
         } catch {
             send(.functions(.detailLoadFailed(name: name, ConsoleError(error))))
         }

@@ -347,6 +347,7 @@ enum FunctionsReducer {
         detail.savedEvents = data.testEvents
         detail.triggers = data.triggers
         detail.invocations = data.invocations
+        detail.permissions = data.permissions
         if let selectedFile, let index = detail.files.firstIndex(where: { $0.path == selectedFile }) {
             detail.fileIndex = index
         } else if let handlerFile = handlerFileIndex(detail) {

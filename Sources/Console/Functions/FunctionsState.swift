@@ -82,6 +82,8 @@ public struct FunctionDetailState: Sendable {
     // Triggers
     public var triggers: [S3Trigger] = []
     public var triggerIndex = 0
+    // Configuration
+    public var permissions: [PermissionSummary] = []
     // Invocations
     public var invocations: [InvocationRecord] = []
     public var invocationIndex = 0

@@ -1,0 +1,43 @@
+import CloudEngine
+import Console
+import Foundation
+import Testing
+import TerminalUI
+
+/// The Configuration tab's view of the function's resource-based policy.
+@Suite("Functions panel: resource policy")
+struct FunctionsPermissionsTests {
+    @Test("A policy document reads as principal, action and source, statement by statement")
+    func parse() {
+        let policy = #"""
+            {"Version":"2012-10-17","Id":"default","Statement":[
+             {"Sid":"lambda-1","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction",
+              "Resource":"arn:aws:lambda:us-east-1:123456789012:function:f",
+              "Condition":{"StringEquals":{"AWS:SourceAccount":"123456789012"},"ArnLike":{"AWS:SourceArn":"arn:aws:s3:::in"}}},
+             {"Sid":"ops","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":["lambda:GetFunction"],
+              "Resource":"*"}]}
+            """#
+        #expect(PermissionSummary.parse(policy: policy) == [
+            PermissionSummary(statementID: "lambda-1", effect: "Allow", principal: "s3.amazonaws.com",
+                              action: "lambda:InvokeFunction", sourceARN: "arn:aws:s3:::in", sourceAccount: "123456789012"),
+            PermissionSummary(statementID: "ops", effect: "Allow", principal: "arn:aws:iam::123456789012:root",
+                              action: "lambda:GetFunction"),
+        ])
+        #expect(PermissionSummary.parse(policy: "not json").isEmpty)
+    }
+
+    @Test("No policy says who may invoke; a trigger's permission shows who may, from which bucket")
+    func shown() throws {
+        let f = try FunctionsFixture()
+        try f.role("plain")
+        try f.function("orders", role: "arn:aws:iam::123456789012:role/plain")
+        f.openPanel()
+        f.open("orders", tab: .configuration)
+        #expect(f.screen.contains("Resource policy none · only IAM identities may invoke it"))
+        try f.functions.addPermission(function: "orders", FunctionPermission(
+            statementID: "s3-in", principal: "s3.amazonaws.com", sourceARN: "arn:aws:s3:::incoming"), caller: .root)
+        f.harness.send(.accountChanged([.functions], external: false))
+        #expect(f.detail?.permissions.map(\.statementID) == ["s3-in"])
+        #expect(f.screen.contains("s3.amazonaws.com may lambda:InvokeFunction from arn:aws:s3:::incoming"))
+    }
+}
