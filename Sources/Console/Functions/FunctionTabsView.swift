@@ -14,6 +14,7 @@ enum FunctionTabsView {
         var header = "\(file.path) · \(Formatting.bytes(Int64(file.data.count)))"
         if file.text != nil { header += " · \(file.lineCount) line\(file.lineCount == 1 ? "" : "s")" }
         if detail.files.count > 1 { header += " · file \(detail.fileIndex + 1) of \(detail.files.count) (< >)" }
+        if detail.codeColumn > 0 { header += " · from column \(detail.codeColumn + 1) (h)" }
         buffer.write(header, in: area.row(0), role: .dim)
         let code = area.inset(top: 1)
         guard file.text != nil else {
@@ -26,8 +27,32 @@ enum FunctionTabsView {
             let row = code.row(offset)
             buffer.write(String(repeating: " ", count: gutter - 1 - number.count) + number + " ",
                          in: Rect(x: row.x, y: row.y, width: gutter, height: 1), role: .dim)
-            buffer.write(spans, in: row.inset(left: gutter + 1))
+            buffer.write(dropping(detail.codeColumn, from: spans), in: row.inset(left: gutter + 1))
         }
+    }
+
+    /// The spans without their first `columns` cells (a wide character cut in half becomes a space).
+    static func dropping(_ columns: Int, from spans: [TextSpan]) -> [TextSpan] {
+        guard columns > 0 else { return spans }
+        var skipped = 0
+        var result: [TextSpan] = []
+        for span in spans {
+            if skipped >= columns {
+                result.append(span)
+                continue
+            }
+            var text = ""
+            for character in span.text {
+                if skipped >= columns {
+                    text.append(character)
+                    continue
+                }
+                skipped += character.displayWidth
+                if skipped > columns { text.append(" ") }
+            }
+            if !text.isEmpty { result.append(TextSpan(text, role: span.role)) }
+        }
+        return result
     }
 
     // MARK: - Configuration

@@ -13,6 +13,8 @@ public enum FunctionsAction: Sendable {
     case tabMoved(Int)
     case scrolled(PreviewScroll)
     case fileMoved(Int)
+    /// Sideways in the code, by columns (negative: left).
+    case codeShifted(Int)
     case editPressed
     case configurePressed
     case invokePressed

@@ -46,6 +46,9 @@ extension ConsoleBindings {
             rows.append(KeyBinding("e", .functions(.editPressed), label: "Edit",
                                    help: "Edit in $VISUAL or $EDITOR; saving makes a new code revision", group: "Code",
                                    disabledReason: detail.currentFile == nil ? "No code loaded yet" : text))
+            rows.append(KeyBinding("l", .functions(.codeShifted(8)), label: "Scroll right",
+                                   help: "Scroll the code right (h scrolls back)", group: "Code", showInFooter: false))
+            rows.append(KeyBinding("h", .functions(.codeShifted(-8)), label: "Scroll left", group: "Code", showInFooter: false))
             if detail.files.count > 1 {
                 rows.append(KeyBinding(">", .functions(.fileMoved(1)), label: "Next file", group: "Code"))
                 rows.append(KeyBinding("<", .functions(.fileMoved(-1)), label: "Previous file", group: "Code",

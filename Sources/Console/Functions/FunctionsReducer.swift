@@ -48,6 +48,13 @@ enum FunctionsReducer {
             guard var detail = s.functions.detail, !detail.files.isEmpty else { return [] }
             detail.fileIndex = (detail.fileIndex + delta + detail.files.count) % detail.files.count
             detail.codeScroll = 0
+            detail.codeColumn = 0
+            s.functions.detail = detail
+            return []
+        case .codeShifted(let delta):
+            guard var detail = s.functions.detail, let file = detail.currentFile else { return [] }
+            let widest = file.lines.map(\.displayWidth).max() ?? 0
+            detail.codeColumn = min(max(0, detail.codeColumn + delta), max(0, widest - 8))
             s.functions.detail = detail
             return []
         case .filterChanged(let text):

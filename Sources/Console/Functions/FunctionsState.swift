@@ -73,6 +73,8 @@ public struct FunctionDetailState: Sendable {
     public var files: [CodeFile] = []
     public var fileIndex = 0
     public var codeScroll = 0
+    /// Columns scrolled sideways (h/l), for lines wider than the screen.
+    public var codeColumn = 0
     // Test
     public var savedEvents: [FunctionTestEvent] = []
     public var eventIndex = 0

@@ -1,5 +1,5 @@
 import CloudEngine
-import Console
+@testable import Console
 import Foundation
 import Testing
 import TerminalUI
@@ -39,5 +39,33 @@ struct FunctionsPermissionsTests {
         f.harness.send(.accountChanged([.functions], external: false))
         #expect(f.detail?.permissions.map(\.statementID) == ["s3-in"])
         #expect(f.screen.contains("s3.amazonaws.com may lambda:InvokeFunction from arn:aws:s3:::incoming"))
+    }
+}
+
+/// Code wider than the screen scrolls sideways with h and l.
+@Suite("Functions panel: code scrolls sideways")
+struct FunctionsCodeScrollTests {
+    @Test("l shows the rest of a long line, h goes back; the header says where the view starts")
+    func sideways() throws {
+        let f = try FunctionsFixture(size: Size(width: 80, height: 24))
+        try f.role("plain")
+        try f.function("printer", template: .printS3Event, role: "arn:aws:iam::123456789012:role/plain")
+        f.openPanel()
+        f.open("printer")
+        #expect(!f.screen.contains("encoding=\"utf-8\")"))
+        f.harness.press("l", "l", "l", "l", "l")
+        #expect(f.detail?.codeColumn == 40)
+        #expect(f.screen.contains("encoding=\"utf-8\")"))
+        #expect(f.screen.contains("from column 41 (h)"))
+        f.harness.press("h", "h", "h", "h", "h", "h")
+        #expect(f.detail?.codeColumn == 0)
+        #expect(f.screen.contains("   1  import json"))
+    }
+
+    @Test("Dropping columns keeps roles and never splits a wide character")
+    func dropping() {
+        let spans = [TextSpan("ab", role: .syntaxKeyword), TextSpan("日本", role: .syntaxString), TextSpan("z")]
+        #expect(FunctionTabsView.dropping(1, from: spans) == [TextSpan("b", role: .syntaxKeyword), TextSpan("日本", role: .syntaxString), TextSpan("z")])
+        #expect(FunctionTabsView.dropping(3, from: spans) == [TextSpan(" 本", role: .syntaxString), TextSpan("z")])
     }
 }
