@@ -29,8 +29,7 @@ struct FunctionsPermissionsTests {
     @Test("No policy says who may invoke; a trigger's permission shows who may, from which bucket")
     func shown() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("orders", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("orders", role: try f.plainRole)
         f.openPanel()
         f.open("orders", tab: .configuration)
         #expect(f.screen.contains("Resource policy none · only IAM identities may invoke it"))
@@ -48,8 +47,7 @@ struct FunctionsCodeScrollTests {
     @Test("l shows the rest of a long line, h goes back; the header says where the view starts")
     func sideways() throws {
         let f = try FunctionsFixture(size: Size(width: 80, height: 24))
-        try f.role("plain")
-        try f.function("printer", template: .printS3Event, role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("printer", template: .printS3Event, role: try f.plainRole)
         f.openPanel()
         f.open("printer")
         #expect(!f.screen.contains("encoding=\"utf-8\")"))

@@ -208,8 +208,7 @@ struct FunctionsPanelTests {
     func savedTestEvents() throws {
         let script = FunctionsEditorScript()
         let f = try FunctionsFixture(editor: script.editor)
-        try f.role("plain")
-        try f.function("events", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("events", role: try f.plainRole)
         f.openPanel()
         f.open("events", tab: .test)
         f.selectEvent("hello-world")
@@ -271,8 +270,7 @@ struct FunctionsPanelTests {
     func editCode() throws {
         let script = FunctionsEditorScript()
         let f = try FunctionsFixture(editor: script.editor)
-        try f.role("plain")
-        let before = try f.function("coded", role: "arn:aws:iam::123456789012:role/plain")
+        let before = try f.function("coded", role: try f.plainRole)
         f.openPanel()
         f.open("coded")
         script.next { _, data in data + Data("# edited by a test\n".utf8) }
@@ -291,8 +289,7 @@ struct FunctionsPanelTests {
     func editCodeUnchanged() throws {
         let script = FunctionsEditorScript()
         let f = try FunctionsFixture(editor: script.editor)
-        try f.role("plain")
-        let before = try f.function("coded", role: "arn:aws:iam::123456789012:role/plain")
+        let before = try f.function("coded", role: try f.plainRole)
         f.openPanel()
         f.open("coded")
         script.next { _, data in data }
@@ -307,8 +304,7 @@ struct FunctionsPanelTests {
     func editCodeFails() throws {
         let script = FunctionsEditorScript()
         let f = try FunctionsFixture(editor: script.editor)
-        try f.role("plain")
-        let before = try f.function("coded", role: "arn:aws:iam::123456789012:role/plain")
+        let before = try f.function("coded", role: try f.plainRole)
         f.openPanel()
         f.open("coded")
         let message = "The editor “vim” exited with status 1; nothing was saved."
@@ -325,8 +321,7 @@ struct FunctionsPanelTests {
     @Test("The configuration form saves memory, timeout and environment")
     func editConfiguration() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("configured", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("configured", role: try f.plainRole)
         f.openPanel()
         f.open("configured", tab: .configuration)
         f.harness.press("e")
@@ -358,8 +353,7 @@ struct FunctionsPanelTests {
     @Test("Memory 99 shows the rule and is not submitted; an environment without = shows a message")
     func configurationValidation() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        let before = try f.function("configured", role: "arn:aws:iam::123456789012:role/plain")
+        let before = try f.function("configured", role: try f.plainRole)
         f.openPanel()
         f.open("configured", tab: .configuration)
         f.harness.press("enter")
@@ -458,9 +452,8 @@ struct FunctionsPanelTests {
     @Test("x then y deletes the selected function")
     func deleteFunction() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("keep", role: "arn:aws:iam::123456789012:role/plain")
-        try f.function("remove-me", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("keep", role: try f.plainRole)
+        try f.function("remove-me", role: try f.plainRole)
         f.openPanel()
         f.select("remove-me")
         f.harness.press("x")
@@ -475,8 +468,7 @@ struct FunctionsPanelTests {
     @Test("n on the confirmation keeps the function")
     func deleteCancelled() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("keep", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("keep", role: try f.plainRole)
         f.openPanel()
         f.harness.press("delete", "n")
         #expect(f.state.modal == nil)
@@ -488,8 +480,7 @@ struct FunctionsPanelTests {
     @Test("1-5 and ←/→ switch tabs; Esc returns to the list with the function selected")
     func tabKeys() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        for name in ["alpha", "beta", "gamma"] { try f.function(name, role: "arn:aws:iam::123456789012:role/plain") }
+        for name in ["alpha", "beta", "gamma"] { try f.function(name, role: try f.plainRole) }
         f.openPanel()
         f.open("beta")
         #expect(f.detail?.tab == .code)
@@ -531,8 +522,7 @@ struct FunctionsPanelTests {
     @Test("? lists the current tab's keys")
     func helpListsTabKeys() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("alpha", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("alpha", role: try f.plainRole)
         f.openPanel()
         f.open("alpha", tab: .test)
         f.harness.press("?")
@@ -552,8 +542,7 @@ struct FunctionsPanelTests {
     @Test("/ filters the function list as you type; Esc clears it")
     func filterList() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        for name in ["alpha", "beta", "gamma"] { try f.function(name, role: "arn:aws:iam::123456789012:role/plain") }
+        for name in ["alpha", "beta", "gamma"] { try f.function(name, role: try f.plainRole) }
         f.openPanel()
         f.harness.press("/")
         f.harness.type("gam")
@@ -570,8 +559,7 @@ struct FunctionsPanelTests {
     @Test("/ on a function's tabs is refused: the filter works on the list")
     func filterOnlyOnList() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("alpha", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("alpha", role: try f.plainRole)
         f.openPanel()
         f.open("alpha")
         f.harness.press("/")
@@ -592,8 +580,7 @@ struct FunctionsPanelTests {
     @Test("After an invocation, moving to another test event shows that event, not the old result")
     func resultGivesWayToSelectedEvent() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("hello", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("hello", role: try f.plainRole)
         f.openPanel()
         f.open("hello", tab: .test)
         f.selectEvent("hello-world")
@@ -609,7 +596,7 @@ struct FunctionsPanelTests {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24)] {
             let f = try FunctionsFixture(size: size)
             try f.role("plain")
-            try f.function("hello", role: "arn:aws:iam::123456789012:role/plain")
+            try f.function("hello", role: try f.plainRole)
             f.openPanel()
             f.open("hello", tab: .test)
             f.harness.update { $0.functions.detail?.result = Self.fixedResult() }
@@ -636,8 +623,7 @@ struct FunctionsPanelTests {
     @Test("A role created while the configuration form is open is offered once the choices load")
     func configurationFormOffersNewRoles() throws {
         let f = try FunctionsFixture()
-        try f.role("plain")
-        try f.function("configured", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("configured", role: try f.plainRole)
         f.openPanel()
         f.open("configured", tab: .configuration)
         // Another process (or the IAM panel) makes a role; e reloads the choices.
@@ -653,8 +639,7 @@ struct FunctionsPanelTests {
     @Test("A log stream opened at a request near the end of a long stream shows that request (80×24, wrapped lines)")
     func logStreamOpensAtLateRequest() throws {
         let f = try FunctionsFixture(size: Size(width: 80, height: 24))
-        try f.role("plain")
-        try f.function("busy", role: "arn:aws:iam::123456789012:role/plain")
+        try f.function("busy", role: try f.plainRole)
         let stream = "2026/01/01/[$LATEST]00112233445566778899aabbccddeeff"
         let target = "99999999-8888-4777-8666-555555555555"
         var messages: [String] = []

@@ -76,6 +76,14 @@ final class FunctionsFixture {
                                             memorySize: memorySize, timeout: timeout, environment: environment, caller: .root)
     }
 
+    /// The role ARN of `role("plain")`, created on first use: for functions whose tests never need logs.
+    var plainRole: String {
+        get throws {
+            if (try? account.iam.role("plain", caller: .root)) == nil { try role("plain") }
+            return "arn:aws:iam::123456789012:role/plain"
+        }
+    }
+
     func bucket(_ name: String) throws {
         try base.bucket(name)
     }
