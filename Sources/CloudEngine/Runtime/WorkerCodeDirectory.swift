@@ -19,7 +19,10 @@ public enum WorkerCodeDirectory {
     /// Throws `InvalidZipFileException` for a path that is absolute or climbs out with `..`.
     public static func extract(code: [String: Data], layers: [[String: Data]], into directory: String) throws -> Layout {
         let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: directory + "/.complete") { return existing(directory) }
+        if fileManager.fileExists(atPath: directory + "/.complete") {
+            markUsed(directory)
+            return existing(directory)
+        }
 
         let parent = (directory as NSString).deletingLastPathComponent
         try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
@@ -38,6 +41,37 @@ public enum WorkerCodeDirectory {
             throw EngineError(code: "ServiceException", httpStatus: 500, message: "Could not prepare the function's code in \(directory).")
         }
         return existing(directory)
+    }
+
+    /// An extraction not used for this long is no longer needed by any worker: a retired worker finishes its
+    /// last invocation within the longest timeout (900 s).
+    public static let unusedLifetime: TimeInterval = 20 * 60
+
+    /// Removes the other extractions beside `directory` whose names start with `prefix` (the same function
+    /// version's older code) and that were last used more than `unusedLifetime` ago. Called after a new
+    /// extraction, so code revisions do not pile up in the temporary folder.
+    public static func pruneSiblings(of directory: String, prefix: String, now: Date = Date()) {
+        let parent = (directory as NSString).deletingLastPathComponent
+        let own = (directory as NSString).lastPathComponent
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for name in names where name != own && name.hasPrefix(prefix) && !name.contains(".staging-") {
+            let path = parent + "/" + name
+            guard let used = lastUsed(path), now.timeIntervalSince(used) > unusedLifetime else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// When an extraction was last handed to a worker (its `.complete` marker's modification time).
+    public static func lastUsed(_ directory: String) -> Date? {
+        var info = stat()
+        guard stat(directory + "/.complete", &info) == 0 else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec))
+    }
+
+    /// Refreshes the marker at most every five minutes, so a busy function costs one stat per invocation.
+    private static func markUsed(_ directory: String) {
+        guard let used = lastUsed(directory), Date().timeIntervalSince(used) > 300 else { return }
+        utimes(directory + "/.complete", nil)
     }
 
     private static func existing(_ directory: String) -> Layout {
