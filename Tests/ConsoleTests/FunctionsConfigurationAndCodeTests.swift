@@ -67,3 +67,32 @@ struct FunctionsCodeScrollTests {
         #expect(FunctionTabsView.dropping(3, from: spans) == [TextSpan(" 本", role: .syntaxString), TextSpan("z")])
     }
 }
+
+/// The Triggers tab says what the buckets recently sent, and why an event did not arrive.
+@Suite("Functions panel: recent S3 events")
+struct FunctionsRecentEventsTests {
+    @Test("A delivered event and one S3 was not allowed to deliver, with the reason", .enabled(if: TmuxJourneyTests.hasPython))
+    func deliveries() throws {
+        let f = try FunctionsFixture()
+        try f.function("printer", template: .printS3Event)
+        try f.bucket("inbox")
+        _ = try f.functions.addS3Trigger(function: "printer", bucket: "inbox", events: ["s3:ObjectCreated:*"], prefix: nil,
+                                         suffix: nil, caller: .root)
+        f.openPanel()
+        f.open("printer", tab: .triggers)
+        #expect(f.screen.contains("None yet: upload a matching object to the bucket."))
+        try f.account.storage.putObject(bucket: "inbox", key: "a b+c.csv", body: DataBodySource(Data("x".utf8)), caller: .root)
+        try f.account.events.drainOnce()
+        f.harness.send(.accountChanged([.objects, .invocations], external: false))
+        #expect(f.detail?.deliveries.map(\.state) == [.delivered])
+        #expect(f.screen.contains("ObjectCreated:Put  inbox/a b+c.csv  ✓ delivered"))
+        // Without the permission the trigger added, S3 may not invoke the function.
+        let statement = try #require(f.detail?.permissions.first?.statementID)
+        try f.functions.removePermission(function: "printer", statementID: statement, caller: .root)
+        try f.account.storage.putObject(bucket: "inbox", key: "second.csv", body: DataBodySource(Data("y".utf8)), caller: .root)
+        try f.account.events.drainOnce()
+        f.harness.send(.accountChanged([.objects, .invocations], external: false))
+        #expect(f.detail?.deliveries.map(\.state) == [.failed, .delivered])
+        #expect(f.screen.contains("inbox/second.csv  ✗ not delivered: AccessDenied"))
+    }
+}

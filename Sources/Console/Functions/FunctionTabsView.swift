@@ -298,9 +298,41 @@ enum FunctionTabsView {
         }
         var table = TableState<Int>(rows: rows)
         table.select(id: detail.triggerIndex, pageSize: max(1, area.height - 1))
+        // The triggers on top; below them, what the buckets recently sent and whether it arrived.
+        let tableHeight = min(area.height, max(3, detail.triggers.count + 2))
+        let (top, rest) = area.splitTop(tableHeight)
         buffer.render(TableView(state: table, columns: triggerColumns, focused: focused,
                                 emptyMessage: "No triggers. Press n to have an S3 bucket's events invoke this function.",
-                                loadingMessage: "Loading…"), in: area)
+                                loadingMessage: "Loading…"), in: top)
+        guard rest.height > 2, !detail.triggers.isEmpty else { return }
+        let list = rest.inset(top: 1)
+        buffer.write("Recent S3 events", in: list.row(0), role: .title)
+        if detail.deliveries.isEmpty {
+            buffer.write("None yet: upload a matching object to the bucket.", in: list.row(1), role: .dim)
+            return
+        }
+        for (offset, delivery) in detail.deliveries.prefix(list.height - 1).enumerated() {
+            buffer.write(deliverySpans(delivery), in: list.row(offset + 1))
+        }
+    }
+
+    /// `19:39:05  ObjectCreated:Put  bucket/key  ✓ delivered` (or the reason it failed, or when it is tried again).
+    static func deliverySpans(_ d: S3EventDelivery) -> [TextSpan] {
+        let time = ConsoleFormat.logTime(milliseconds: Int64(d.createdAt.timeIntervalSince1970 * 1000)).prefix(8)
+        let bucket = d.bucketARN.replacingOccurrences(of: "arn:aws:s3:::", with: "")
+        // S3 encodes a space as "+" and a "+" as %2B: undo the plus first.
+        let key = d.eventKey.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? d.eventKey
+        var spans = [TextSpan(String(time) + "  ", role: .logTimestamp), TextSpan(d.eventName + "  ", role: .dim),
+                     TextSpan(bucket + "/" + key + "  ")]
+        switch d.state {
+        case .delivered:
+            spans.append(TextSpan("✓ delivered", role: .success))
+        case .failed:
+            spans.append(TextSpan("✗ not delivered: " + (d.lastError ?? "unknown reason"), role: .error))
+        case .pending:
+            spans.append(TextSpan(d.attempts == 0 ? "… waiting" : "… retrying: " + (d.lastError ?? ""), role: .warning))
+        }
+        return spans
     }
 
     // MARK: - Invocations

@@ -105,15 +105,19 @@ public struct FunctionDetailData: Sendable {
     public var invocations: [InvocationRecord]
     /// The function's resource-based policy, a statement a line (empty when it has none).
     public var permissions: [PermissionSummary]
+    /// The latest S3 events its triggers' buckets sent it, newest first, and what became of them.
+    public var deliveries: [S3EventDelivery]
 
     public init(configuration: FunctionConfiguration, files: [CodeFile], testEvents: [FunctionTestEvent],
-                triggers: [S3Trigger], invocations: [InvocationRecord], permissions: [PermissionSummary] = []) {
+                triggers: [S3Trigger], invocations: [InvocationRecord], permissions: [PermissionSummary] = [],
+                deliveries: [S3EventDelivery] = []) {
         self.configuration = configuration
         self.files = files
         self.testEvents = testEvents
         self.triggers = triggers
         self.invocations = invocations
         self.permissions = permissions
+        self.deliveries = deliveries
     }
 }
 

@@ -138,12 +138,22 @@ struct FunctionsEffects {
             let invocations = (try? functions.invocations(function: name, limit: 100, caller: caller)) ?? []
             // No policy is ResourceNotFoundException, as on Lambda: shown as none.
             let permissions = (try? functions.getPolicy(function: name, caller: caller)).map { PermissionSummary.parse(policy: $0.policy) } ?? []
+            let deliveries = recentDeliveries(to: configuration.functionARN, buckets: Set(triggers.map(\.bucket)))
             send(.functions(.detailLoaded(FunctionDetailData(configuration: configuration, files: files, testEvents: events,
                                                              triggers: triggers, invocations: invocations,
-                                                             permissions: permissions))))
+                                                             permissions: permissions, deliveries: deliveries))))
         } catch {
             send(.functions(.detailLoadFailed(name: name, ConsoleError(error))))
         }
+    }
+
+    /// The newest events the buckets sent this function (any qualifier), at most `limit`, newest first.
+    /// A bucket the caller may not read (`s3:GetBucketNotification`) is skipped.
+    private func recentDeliveries(to functionARN: String, buckets: Set<String>, limit: Int = 20) -> [S3EventDelivery] {
+        let all = buckets.flatMap { bucket in (try? account.events.deliveries(bucket: bucket, limit: limit, caller: caller)) ?? [] }
+        return all.filter { $0.functionARN == functionARN || $0.functionARN.hasPrefix(functionARN + ":") }
+            .sorted { $0.id > $1.id }
+            .prefix(limit).map { $0 }
     }
 
     private func invoke(_ function: String, eventName: String, payload: String) -> TestResult {

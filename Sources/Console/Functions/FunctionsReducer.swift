@@ -233,10 +233,10 @@ enum FunctionsReducer {
     /// Functions, invocations, logs or triggers changed (here, in the background, or in another process): reload what is shown.
     static func accountChanged(_ s: inout ConsoleState, topics: Set<ChangeTopic>) -> [ConsoleEffect] {
         guard s.service == .functions,
-              !topics.isDisjoint(with: [.functions, .invocations, .logs, .buckets, .iam]) else { return [] }
+              !topics.isDisjoint(with: [.functions, .invocations, .logs, .buckets, .objects, .iam]) else { return [] }
         var effects: [ConsoleEffect] = []
         if !topics.isDisjoint(with: [.functions, .invocations]) { effects.append(.functions(.listFunctions)) }
-        if let name = s.functions.detail?.name, !topics.isDisjoint(with: [.functions, .invocations, .buckets]) {
+        if let name = s.functions.detail?.name, !topics.isDisjoint(with: [.functions, .invocations, .buckets, .objects]) {
             effects.append(.functions(.loadDetail(name)))
         }
         if let view = s.functions.logStream, topics.contains(.logs) {
@@ -355,6 +355,7 @@ enum FunctionsReducer {
         detail.triggers = data.triggers
         detail.invocations = data.invocations
         detail.permissions = data.permissions
+        detail.deliveries = data.deliveries
         if let selectedFile, let index = detail.files.firstIndex(where: { $0.path == selectedFile }) {
             detail.fileIndex = index
         } else if let handlerFile = handlerFileIndex(detail) {

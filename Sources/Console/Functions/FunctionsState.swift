@@ -84,6 +84,8 @@ public struct FunctionDetailState: Sendable {
     // Triggers
     public var triggers: [S3Trigger] = []
     public var triggerIndex = 0
+    /// What the triggers' buckets recently sent this function, newest first.
+    public var deliveries: [S3EventDelivery] = []
     // Configuration
     public var permissions: [PermissionSummary] = []
     // Invocations
