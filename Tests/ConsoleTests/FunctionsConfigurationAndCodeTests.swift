@@ -96,3 +96,27 @@ struct FunctionsRecentEventsTests {
         #expect(f.screen.contains("inbox/second.csv  ✗ not delivered: AccessDenied"))
     }
 }
+
+/// Uploading into a bucket with a trigger says which function it sets off, and where to watch it.
+@Suite("Buckets panel: uploads that trigger functions")
+struct FunctionsUploadNoteTests {
+    @Test("The upload's toast names the function a matching rule invokes; a key the rule filters out names none")
+    func note() throws {
+        let f = try FunctionsFixture()
+        try f.function("csv-reader", role: try f.plainRole)
+        try f.bucket("inbox")
+        _ = try f.functions.addS3Trigger(function: "csv-reader", bucket: "inbox", events: ["s3:ObjectCreated:*"], prefix: nil,
+                                         suffix: ".csv", caller: .root)
+        try f.base.localFile("sales.csv", "a,b\n")
+        try f.base.localFile("notes.txt", "hello\n")
+        f.harness.start()
+        f.base.open(bucket: "inbox")
+        for name in ["sales.csv", "notes.txt"] {
+            f.harness.press("u")
+            f.harness.type(name)
+            f.harness.press("enter")
+            let expected = name == "sales.csv" ? " · triggers csv-reader (L shows its output)" : ""
+            #expect(f.lastToast == "Uploaded \(name) (\(name == "sales.csv" ? "4 B" : "6 B")) to s3://inbox/" + expected)
+        }
+    }
+}

@@ -256,7 +256,21 @@ public final class EffectRunner: @unchecked Sendable {
         let destination = "s3://\(request.bucket)/\(request.prefix)"
         let what = files.count == 1 ? files[0].key : "\(files.count) files"
         send(.buckets(.transferFinished(id: request.id, message:
-            "Uploaded \(what) (\(Formatting.bytes(done))) to \(files.count == 1 ? "s3://\(request.bucket)/" : destination)")))
+            "Uploaded \(what) (\(Formatting.bytes(done))) to \(files.count == 1 ? "s3://\(request.bucket)/" : destination)"
+                + triggeredNote(bucket: request.bucket, keys: files.map(\.key), caller: caller))))
+    }
+
+    /// " · triggers fn (L shows its output)" when the bucket's notification rules send these keys to functions.
+    private func triggeredNote(bucket: String, keys: [String], caller: Caller) -> String {
+        guard let rules = try? account.storage.notificationConfiguration(bucket: bucket, caller: caller)
+            .lambdaFunctionConfigurations, !rules.isEmpty else { return "" }
+        var names: [String] = []
+        for rule in rules where keys.contains(where: { rule.matches(eventName: "ObjectCreated:Put", key: $0) }) {
+            let name = rule.functionARN.split(separator: ":").dropFirst(6).first.map(String.init) ?? rule.functionARN
+            if !names.contains(name) { names.append(name) }
+        }
+        guard !names.isEmpty else { return "" }
+        return " · triggers \(names.joined(separator: ", ")) (L shows its output)"
     }
 
     private func checkDownloadTarget(_ request: DownloadRequest) {
