@@ -89,6 +89,10 @@ extension TmuxJourneyTests {
             session.text(file)
             session.keys("Enter")
             try session.waitFor("Uploaded sales report.csv")
+            // The live log pane shows the function's output without leaving Buckets.
+            session.keys("L")
+            try session.waitFor { $0.contains("Live logs · all functions") && $0.contains("ObjectCreated:Put s3://trigger-b") }
+            session.keys("L")
             session.keys(":")
             session.text("functions")
             session.keys("Enter")
