@@ -120,3 +120,23 @@ struct FunctionsUploadNoteTests {
         }
     }
 }
+
+/// A function deleted by someone else while it is open.
+@Suite("Functions panel: deleted elsewhere")
+struct FunctionsDeletedElsewhereTests {
+    @Test("The open function's view closes with a message, and the list no longer shows it")
+    func deletedElsewhere() throws {
+        let f = try FunctionsFixture()
+        try f.function("gone", role: try f.plainRole)
+        try f.function("stays", role: try f.plainRole)
+        f.openPanel()
+        f.open("gone", tab: .configuration)
+        #expect(f.detail?.name == "gone")
+        let other = try Account.open(path: f.account.path)
+        try other.functions.deleteFunction("gone", caller: .root)
+        f.harness.send(.accountChanged([.functions], external: true))
+        #expect(f.detail == nil)
+        #expect(f.lastToast == "Function gone no longer exists: it was deleted.")
+        #expect(f.state.table.rows.map(\.id) == ["stays"])
+    }
+}

@@ -123,6 +123,14 @@ enum FunctionsReducer {
             return []
         case .detailLoadFailed(let name, let error):
             guard s.functions.detail?.name == name else { return [] }
+            // Deleted meanwhile (here or in another process): back to the list, saying why.
+            if error.code == "ResourceNotFoundException", s.functions.detail?.configuration != nil {
+                s.functions.detail = nil
+                s.functions.logStream = nil
+                s.functions.modal = nil
+                s.toast("Function \(name) no longer exists: it was deleted.", kind: .warning)
+                return [.functions(.listFunctions)]
+            }
             s.functions.detail?.error = error
             return []
         case .configurationSaved(let configuration):
