@@ -140,3 +140,53 @@ struct FunctionsDeletedElsewhereTests {
         #expect(f.state.table.rows.map(\.id) == ["stays"])
     }
 }
+
+/// Publishing versions from the Configuration tab.
+@Suite("Functions panel: versions")
+struct FunctionsVersionsTests {
+    @Test("p publishes a version with a description; publishing unchanged code again returns the same version")
+    func publish() throws {
+        let f = try FunctionsFixture()
+        try f.function("versioned", role: try f.plainRole)
+        f.openPanel()
+        f.open("versioned", tab: .configuration)
+        #expect(f.screen.contains("Versions        $LATEST  (p publishes one)"))
+        f.harness.press("p")
+        guard case .publishVersion? = f.state.modal else { Issue.record("no publish form"); return }
+        f.harness.type("first cut")
+        f.harness.press("enter")
+        #expect(f.state.modal == nil)
+        #expect(f.lastToast == "Published version 1 of versioned.")
+        #expect(f.detail?.versions == ["1"])
+        #expect(f.screen.contains("Versions        $LATEST · 1"))
+        let published = try f.functions.listVersionsByFunction("versioned", caller: .root).filter { $0.version == "1" }
+        #expect(published.first?.description == "first cut")
+        f.harness.press("p", "enter")
+        #expect(f.lastToast == "Published version 1 of versioned.", "nothing changed, so Lambda returns the last version")
+        #expect(f.detail?.versions == ["1"])
+    }
+}
+
+/// A configuration longer than the screen scrolls.
+@Suite("Functions panel: long configuration")
+struct FunctionsLongConfigurationTests {
+    @Test("j scrolls to the last rows at 80×24 and stops there; k goes back")
+    func scrolls() throws {
+        let f = try FunctionsFixture(size: Size(width: 80, height: 24))
+        let environment = Dictionary(uniqueKeysWithValues: (1...8).map { ("VAR_\($0)", "value\($0)") })
+        try f.function("many", role: try f.plainRole, environment: environment)
+        f.openPanel()
+        f.open("many", tab: .configuration)
+        #expect(!f.screen.contains("Resource policy"))
+        #expect(f.screen.contains("↓ j for more"))
+        for _ in 0..<30 { f.harness.press("j") }
+        #expect(f.screen.contains("Resource policy none · only IAM identities may invoke it"))
+        #expect(f.screen.contains("↑ k for the top"))
+        let bottom = f.detail?.configurationScroll ?? 0
+        #expect(bottom > 0 && bottom < 30, "scrolling stops at the last row")
+        f.harness.press("k")
+        #expect(f.detail?.configurationScroll == bottom - 1)
+        f.harness.press("g")
+        #expect(f.screen.contains("Runtime"))
+    }
+}

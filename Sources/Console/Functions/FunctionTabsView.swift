@@ -58,10 +58,27 @@ enum FunctionTabsView {
     // MARK: - Configuration
 
     static func drawConfiguration(_ buffer: inout ScreenBuffer, _ detail: FunctionDetailState, python: String?, in area: Rect) {
-        guard let c = detail.configuration else {
+        guard detail.configuration != nil else {
             buffer.write("Loading…", in: area.row(0), role: .dim)
             return
         }
+        let rows = configurationRows(detail, python: python)
+        let labelWidth = 16
+        let visible = max(1, area.height - 1)
+        let top = min(detail.configurationScroll, max(0, rows.count - visible))
+        for (y, (label, value)) in rows.dropFirst(top).prefix(visible).enumerated() {
+            buffer.write(label, in: Rect(x: area.x, y: area.y + y, width: labelWidth, height: 1), role: .fieldLabel)
+            buffer.write(value, in: Rect(x: area.x + labelWidth, y: area.y + y, width: max(0, area.width - labelWidth), height: 1))
+        }
+        if rows.count > visible {
+            let hint = top + visible < rows.count ? "↓ j for more" : "↑ k for the top"
+            buffer.write(hint, in: area.row(area.height - 1), alignment: .right, role: .dim)
+        }
+    }
+
+    /// The Configuration tab's label–value rows (the reducer counts them to bound scrolling).
+    static func configurationRows(_ detail: FunctionDetailState, python: String?) -> [(String, String)] {
+        guard let c = detail.configuration else { return [] }
         var rows: [(String, String)] = [
             ("Runtime", c.runtime + (python.map { " (runs on the local \($0))" } ?? "")),
             ("Handler", c.handler),
@@ -88,6 +105,7 @@ enum FunctionTabsView {
             ("Code SHA-256", c.codeSHA256),
             ("Last modified", c.lastModifiedText),
             ("State", c.state),
+            ("Versions", (["$LATEST"] + detail.versions).joined(separator: " · ") + (detail.versions.isEmpty ? "  (p publishes one)" : "")),
         ]
         // The resource-based policy: who else may invoke the function (S3 triggers add statements here).
         if detail.permissions.isEmpty {
@@ -100,11 +118,7 @@ enum FunctionTabsView {
                 rows.append((index == 0 ? "Resource policy" : "", text))
             }
         }
-        let labelWidth = 16
-        for (y, (label, value)) in rows.enumerated() where y < area.height - 1 {
-            buffer.write(label, in: Rect(x: area.x, y: area.y + y, width: labelWidth, height: 1), role: .fieldLabel)
-            buffer.write(value, in: Rect(x: area.x + labelWidth, y: area.y + y, width: max(0, area.width - labelWidth), height: 1))
-        }
+        return rows
     }
 
     private static func timeoutText(_ seconds: Int) -> String {

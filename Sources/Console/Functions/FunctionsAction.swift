@@ -19,6 +19,8 @@ public enum FunctionsAction: Sendable {
     case configurePressed
     case invokePressed
     case saveEventPressed
+    case publishPressed
+    case publishFormSubmitted(function: String, description: String)
     /// A key while a dialog is open; the dialog's widget decides what it means.
     case dialogKeyPressed(KeyEvent)
     case createFormSubmitted(FunctionCreateRequest)
@@ -46,6 +48,7 @@ public enum FunctionsAction: Sendable {
     case editorFailed(ConsoleError)
     case codeSaved(FunctionConfiguration)
     case codeSaveFailed(ConsoleError)
+    case versionPublished(FunctionConfiguration)
     case testEventEdited(function: String, name: String, payload: String)
     case testEventSaved(function: String, FunctionTestEvent)
     case testEventSaveFailed(ConsoleError)
@@ -107,10 +110,12 @@ public struct FunctionDetailData: Sendable {
     public var permissions: [PermissionSummary]
     /// The latest S3 events its triggers' buckets sent it, newest first, and what became of them.
     public var deliveries: [S3EventDelivery]
+    /// Published versions ("1", "2", …), oldest first; `$LATEST` is not among them.
+    public var versions: [String] = []
 
     public init(configuration: FunctionConfiguration, files: [CodeFile], testEvents: [FunctionTestEvent],
                 triggers: [S3Trigger], invocations: [InvocationRecord], permissions: [PermissionSummary] = [],
-                deliveries: [S3EventDelivery] = []) {
+                deliveries: [S3EventDelivery] = [], versions: [String] = []) {
         self.configuration = configuration
         self.files = files
         self.testEvents = testEvents
@@ -118,6 +123,7 @@ public struct FunctionDetailData: Sendable {
         self.invocations = invocations
         self.permissions = permissions
         self.deliveries = deliveries
+        self.versions = versions
     }
 }
 
@@ -132,6 +138,7 @@ public enum FunctionsEffect: Sendable, Equatable {
     case updateConfiguration(name: String, FunctionSettings)
     case editCode(function: String, path: String, contents: Data)
     case saveCode(function: String, files: [String: Data])
+    case publishVersion(function: String, description: String)
     case editTestEvent(function: String, name: String, payload: String)
     case saveTestEvent(function: String, name: String, payload: String)
     case deleteTestEvent(function: String, name: String)

@@ -58,6 +58,9 @@ extension ConsoleBindings {
             rows.append(KeyBinding(["e", "enter"], .functions(.configurePressed), label: "Edit",
                                    help: "Edit memory, timeout, handler, environment, role, layers", group: "Configuration",
                                    disabledReason: detail.configuration == nil ? "Not loaded yet" : nil))
+            rows.append(KeyBinding("p", .functions(.publishPressed), label: "Publish version",
+                                   help: "Publish a numbered version: today's code and configuration, frozen",
+                                   group: "Configuration", disabledReason: detail.configuration == nil ? "Not loaded yet" : nil))
         case .test:
             let busy = detail.invoking != nil ? "An invocation is running" : nil
             let template = detail.selectedTestEvent?.isSaved == false
@@ -119,6 +122,8 @@ extension ConsoleBindings {
                     key("space", "Choose", help: "Change a choice, tick a box"), quit]
         case .saveTestEvent:
             return [key("enter", "Save"), key("esc", "Cancel"), quit]
+        case .publishVersion:
+            return [key("enter", "Publish"), key("esc", "Cancel"), quit]
         case .confirmDeleteFunction(let confirmation), .confirmDeleteTestEvent(let confirmation, _, _),
              .confirmRemoveTrigger(let confirmation, _, _):
             if confirmation.requireTypedName {

@@ -37,6 +37,15 @@ enum FunctionsDialogs {
             form.validate(eventNameValidator)
             s.functions.modal = .saveTestEvent(form, payload: event.payload)
             return []
+        case .publishPressed:
+            guard let detail = s.functions.detail, detail.configuration != nil else { return [] }
+            s.functions.modal = .publishVersion(FormState(title: "Publish a version of \(detail.name)", fields: [
+                .text("description", label: "Description", placeholder: "what changed",
+                      help: "Optional. The version freezes today's code and configuration"),
+            ], submitLabel: "Publish"))
+            return []
+        case .publishFormSubmitted(let function, let description):
+            return [.functions(.publishVersion(function: function, description: description))]
         case .dialogKeyPressed(let event):
             return dialogKey(&s, event)
         case .createFormSubmitted(let request):
@@ -247,6 +256,20 @@ enum FunctionsDialogs {
             default:
                 break
             }
+        case .publishVersion(var form):
+            let outcome = form.handle(event, validator: { values in
+                values.text("description").count > 256 ? ["description": "Descriptions are at most 256 characters."] : [:]
+            })
+            s.functions.modal = .publishVersion(form)
+            switch outcome {
+            case .submitted(let values):
+                guard let name = s.functions.detail?.name else { return [] }
+                return reduce(&s, .publishFormSubmitted(function: name, description: values.text("description")))
+            case .cancelled:
+                s.functions.modal = nil
+            default:
+                break
+            }
         case .confirmDeleteFunction(var confirmation):
             let outcome = confirmation.handle(event)
             s.functions.modal = .confirmDeleteFunction(confirmation)
@@ -285,6 +308,7 @@ enum FunctionsDialogs {
     }
 
     static func configurationFailed(_ s: inout ConsoleState, _ error: ConsoleError) -> [ConsoleEffect] {
+        if case .publishVersion = s.functions.modal { s.functions.modal = nil }
         s.toast(error)
         return []
     }

@@ -53,6 +53,13 @@ struct FunctionsEffects {
             } catch {
                 answer(.codeSaveFailed(ConsoleError(error)))
             }
+        case .publishVersion(let function, let description):
+            do {
+                answer(.versionPublished(try functions.publishVersion(function, description: description.isEmpty ? nil : description,
+                                                                      caller: caller)))
+            } catch {
+                answer(.configurationSaveFailed(ConsoleError(error)))
+            }
         case .saveTestEvent(let function, let name, let payload):
             do {
                 answer(.testEventSaved(function: function, try functions.saveTestEvent(function: function, name: name,
@@ -139,9 +146,12 @@ struct FunctionsEffects {
             // No policy is ResourceNotFoundException, as on Lambda: shown as none.
             let permissions = (try? functions.getPolicy(function: name, caller: caller)).map { PermissionSummary.parse(policy: $0.policy) } ?? []
             let deliveries = recentDeliveries(to: configuration.functionARN, buckets: Set(triggers.map(\.bucket)))
+            let versions = ((try? functions.listVersionsByFunction(name, caller: caller)) ?? []).map(\.version)
+                .filter { $0 != "$LATEST" }
             send(.functions(.detailLoaded(FunctionDetailData(configuration: configuration, files: files, testEvents: events,
                                                              triggers: triggers, invocations: invocations,
-                                                             permissions: permissions, deliveries: deliveries))))
+                                                             permissions: permissions, deliveries: deliveries,
+                                                             versions: versions))))
         } catch {
             send(.functions(.detailLoadFailed(name: name, ConsoleError(error))))
         }

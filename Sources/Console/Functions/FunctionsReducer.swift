@@ -63,7 +63,8 @@ enum FunctionsReducer {
             return []
 
         // MARK: Dialogs and commands
-        case .newPressed, .deletePressed, .configurePressed, .saveEventPressed, .dialogKeyPressed,
+        case .newPressed, .deletePressed, .configurePressed, .saveEventPressed, .publishPressed, .publishFormSubmitted,
+             .dialogKeyPressed,
              .createFormSubmitted, .configurationFormSubmitted, .triggerFormSubmitted, .testEventFormSubmitted,
              .deleteFunctionConfirmed, .deleteTestEventConfirmed, .removeTriggerConfirmed:
             return FunctionsDialogs.reduce(&s, action)
@@ -149,6 +150,10 @@ enum FunctionsReducer {
             var files = Dictionary(detail.files.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
             files[path] = contents
             return [.functions(.saveCode(function: function, files: files))]
+        case .versionPublished(let configuration):
+            if case .publishVersion = s.functions.modal { s.functions.modal = nil }
+            s.toast("Published version \(configuration.version) of \(configuration.functionName).")
+            return [.functions(.loadDetail(configuration.functionName))]
         case .codeSaved(let configuration):
             s.toast("Saved a new code revision of \(configuration.functionName) (SHA-256 \(configuration.codeSHA256.prefix(12))…).")
             return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]
@@ -337,7 +342,9 @@ enum FunctionsReducer {
             let lines = detail.currentFile?.lineCount ?? 0
             detail.codeScroll = moved(detail.codeScroll, count: max(0, lines - height), page: height)
         case .configuration:
-            break
+            // The view clamps it to the rows it has.
+            let rows = FunctionTabsView.configurationRows(detail, python: s.functions.pythonVersion).count
+            detail.configurationScroll = moved(detail.configurationScroll, count: max(0, rows - (height - 1)), page: height)
         case .test:
             let before = detail.eventIndex
             detail.eventIndex = moved(detail.eventIndex, count: detail.testEvents.count - 1, page: height)
@@ -364,6 +371,7 @@ enum FunctionsReducer {
         detail.invocations = data.invocations
         detail.permissions = data.permissions
         detail.deliveries = data.deliveries
+        detail.versions = data.versions
         if let selectedFile, let index = detail.files.firstIndex(where: { $0.path == selectedFile }) {
             detail.fileIndex = index
         } else if let handlerFile = handlerFileIndex(detail) {

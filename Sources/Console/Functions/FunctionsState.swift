@@ -88,6 +88,10 @@ public struct FunctionDetailState: Sendable {
     public var deliveries: [S3EventDelivery] = []
     // Configuration
     public var permissions: [PermissionSummary] = []
+    /// Published version numbers, oldest first.
+    public var versions: [String] = []
+    /// The first row of the Configuration tab shown (it scrolls when settings outgrow the screen).
+    public var configurationScroll = 0
     // Invocations
     public var invocations: [InvocationRecord] = []
     public var invocationIndex = 0
@@ -260,6 +264,7 @@ public enum FunctionsModal: Sendable {
     case configuration(FormState)
     case addTrigger(FormState)
     case saveTestEvent(FormState, payload: String)
+    case publishVersion(FormState)
     case confirmDeleteFunction(ConfirmationState)
     case confirmDeleteTestEvent(ConfirmationState, function: String, event: String)
     case confirmRemoveTrigger(ConfirmationState, function: String, trigger: S3Trigger)

@@ -183,7 +183,7 @@ enum FunctionsView {
         switch modal {
         case .createFunction(let form), .configuration(let form), .addTrigger(let form):
             buffer.render(FormView(state: form).modal(width: wide), in: area)
-        case .saveTestEvent(let form, _):
+        case .saveTestEvent(let form, _), .publishVersion(let form):
             buffer.render(FormView(state: form).modal(width: 64), in: area)
         case .confirmDeleteFunction(let confirmation), .confirmDeleteTestEvent(let confirmation, _, _),
              .confirmRemoveTrigger(let confirmation, _, _):
