@@ -16,15 +16,9 @@ struct TmuxJourneyTests {
             defer { session.close() }
             let file = try session.write("hello.txt", "hello from tmux\n")
             try session.waitFor("S3 › Buckets")
-            session.keys(":")
-            session.text("buckets")
-            session.keys("Enter")
+            session.command("buckets")
             try session.waitFor("Buckets (0)")
-            session.keys("n")
-            try session.waitFor("Create bucket")
-            session.text("journey-bucket")
-            session.keys("Enter")
-            try session.waitFor("Buckets (1)")
+            try session.createBucket("journey-bucket")
             try session.waitFor("journey-bucket")
             session.keys("Enter")
             try session.waitFor("This bucket is empty")
@@ -56,14 +50,8 @@ extension TmuxJourneyTests {
             defer { session.close() }
             let file = try session.write("sales report.csv", "region,total\nnorth,10\n")
             try session.waitFor("S3 › Buckets")
-            session.keys("n")
-            try session.waitFor("Create bucket")
-            session.text("trigger-bucket")
-            session.keys("Enter")
-            try session.waitFor("Buckets (1)")
-            session.keys(":")
-            session.text("functions")
-            session.keys("Enter")
+            try session.createBucket("trigger-bucket")
+            session.command("functions")
             try session.waitFor("Functions (0)")
             session.keys("n")
             try session.waitFor("Create function")
@@ -78,9 +66,7 @@ extension TmuxJourneyTests {
             try session.waitFor("Add S3 trigger")
             session.keys("Tab", "Tab", "Tab", "Tab", "Space", "Enter")
             try session.waitFor("s3:ObjectCreated:*")
-            session.keys(":")
-            session.text("buckets")
-            session.keys("Enter")
+            session.command("buckets")
             try session.waitFor("trigger-bucket")
             session.keys("Enter")
             try session.waitFor("This bucket is empty")
@@ -93,9 +79,7 @@ extension TmuxJourneyTests {
             session.keys("L")
             try session.waitFor { $0.contains("Live logs · all functions") && $0.contains("ObjectCreated:Put s3://trigger-b") }
             session.keys("L")
-            session.keys(":")
-            session.text("functions")
-            session.keys("Enter")
+            session.command("functions")
             session.keys("5")
             // The S3 event is delivered in the background; the tab refreshes when the invocation is recorded.
             try session.waitFor { $0.contains("Success") && $0.contains("Invocations") }
@@ -155,6 +139,22 @@ final class TmuxSession {
     }
 
     func keys(_ names: String...) { _ = try? run(["send-keys", "-t", "t"] + names) }
+
+    /// Runs a `:` command, as typed.
+    func command(_ name: String) {
+        keys(":")
+        text(name)
+        keys("Enter")
+    }
+
+    /// Creates a bucket from the bucket list (the only one, so the list then says "Buckets (1)").
+    func createBucket(_ name: String) throws {
+        keys("n")
+        try waitFor("Create bucket")
+        text(name)
+        keys("Enter")
+        try waitFor("Buckets (1)")
+    }
     func text(_ literal: String) { _ = try? run(["send-keys", "-t", "t", "-l", literal]) }
     func capture() -> String { (try? run(["capture-pane", "-p", "-t", "t"], capture: true)) ?? "" }
 
