@@ -44,7 +44,7 @@ enum SimulationJSON {
         let closePad = String(repeating: " ", count: indent)
         switch value {
         case .string(let text):
-            output += quoted(text)
+            output += JSONString.quoted(text)
         case .int(let number):
             output += String(number)
         case .array(let elements):
@@ -66,32 +66,11 @@ enum SimulationJSON {
             }
             output += "{\n"
             for (offset, member) in members.enumerated() {
-                output += pad + quoted(member.0) + ": "
+                output += pad + JSONString.quoted(member.0) + ": "
                 write(member.1, indent: indent + 4, into: &output)
                 output += offset == members.count - 1 ? "\n" : ",\n"
             }
             output += closePad + "}"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

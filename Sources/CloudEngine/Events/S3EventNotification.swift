@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IAMPolicy
 
 /// The JSON S3 sends to a function for an object event (event structure version 2.1), as
 /// `{"Records": [...]}`. Field names and nesting follow AWS's "Event message structure".
@@ -55,18 +56,14 @@ enum OrderedJSON {
     var text: String {
         switch self {
         case .object(let members):
-            return "{" + members.map { Self.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
+            return "{" + members.map { JSONString.quoted($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
         case .array(let items):
             return "[" + items.map(\.text).joined(separator: ",") + "]"
         case .string(let value):
-            return Self.quoted(value)
+            return JSONString.quoted(value)
         case .integer(let value):
             return String(value)
         }
-    }
-
-    static func quoted(_ value: String) -> String {
-        FunctionJSON.string(value)
     }
 }
 

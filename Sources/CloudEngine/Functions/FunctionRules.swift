@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IAMPolicy
 
 /// Lambda's quotas, as AWS sets them. Tests may lower them to reach an error cheaply.
 public struct FunctionLimits: Sendable, Equatable {
@@ -276,29 +277,14 @@ struct LayerVersionARN: Equatable {
 
 /// Small JSON helpers: compact, keys in a fixed order, as Lambda prints its documents.
 enum FunctionJSON {
-    static func string(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
     /// `{"K":"V",...}` with keys sorted.
     static func object(_ values: [String: String]) -> String {
-        "{" + values.keys.sorted().map { "\(string($0)):\(string(values[$0]!))" }.joined(separator: ",") + "}"
+        "{" + values.sorted { $0.key < $1.key }
+            .map { JSONString.quoted($0.key) + ":" + JSONString.quoted($0.value) }.joined(separator: ",") + "}"
     }
 
     static func array(_ values: [String]) -> String {
-        "[" + values.map(string).joined(separator: ",") + "]"
+        "[" + values.map(JSONString.quoted).joined(separator: ",") + "]"
     }
 
     static func decodeObject(_ text: String) -> [String: String] {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMPolicy
 
 extension FunctionsService {
     // MARK: - Execution roles
@@ -88,7 +89,7 @@ extension FunctionsService {
                     {
                         "Effect": "Allow",
                         "Action": "logs:CreateLogGroup",
-                        "Resource": \(FunctionJSON.string("\(logs):*"))
+                        "Resource": \(JSONString.quoted("\(logs):*"))
                     },
                     {
                         "Effect": "Allow",
@@ -97,7 +98,7 @@ extension FunctionsService {
                             "logs:PutLogEvents"
                         ],
                         "Resource": [
-                            \(FunctionJSON.string("\(logs):log-group:/aws/lambda/\(function):*"))
+                            \(JSONString.quoted("\(logs):log-group:/aws/lambda/\(function):*"))
                         ]
                     }
                 ]

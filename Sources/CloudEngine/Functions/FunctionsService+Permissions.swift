@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMPolicy
 
 extension FunctionsService {
     // MARK: - Resource-based policy
@@ -28,13 +29,13 @@ extension FunctionsService {
             }
             var conditions: [String] = []
             if let sourceAccount = permission.sourceAccount {
-                conditions.append("\"StringEquals\":{\"AWS:SourceAccount\":\(FunctionJSON.string(sourceAccount))}")
+                conditions.append("\"StringEquals\":{\"AWS:SourceAccount\":\(JSONString.quoted(sourceAccount))}")
             }
             if let sourceARN = permission.sourceARN {
-                conditions.append("\"ArnLike\":{\"AWS:SourceArn\":\(FunctionJSON.string(sourceARN))}")
+                conditions.append("\"ArnLike\":{\"AWS:SourceArn\":\(JSONString.quoted(sourceARN))}")
             }
-            var statement = "{\"Sid\":\(FunctionJSON.string(permission.statementID)),\"Effect\":\"Allow\",\"Principal\":\(principal),"
-                + "\"Action\":\(FunctionJSON.string(permission.action)),\"Resource\":\(FunctionJSON.string(resource))"
+            var statement = "{\"Sid\":\(JSONString.quoted(permission.statementID)),\"Effect\":\"Allow\",\"Principal\":\(principal),"
+                + "\"Action\":\(JSONString.quoted(permission.action)),\"Resource\":\(JSONString.quoted(resource))"
             if !conditions.isEmpty { statement += ",\"Condition\":{" + conditions.joined(separator: ",") + "}" }
             statement += "}"
             let size = Self.policyDocument(try statements(reference.name, qualifier: stored, db) + [statement]).utf8.count
@@ -107,11 +108,11 @@ extension FunctionsService {
     func principalJSON(_ principal: String) throws -> String {
         if principal == "*" { return "\"*\"" }
         if principal.count == 12, principal.allSatisfy(\.isNumber) {
-            return "{\"AWS\":\(FunctionJSON.string("arn:aws:iam::\(principal):root"))}"
+            return "{\"AWS\":\(JSONString.quoted("arn:aws:iam::\(principal):root"))}"
         }
-        if principal.hasPrefix("arn:") { return "{\"AWS\":\(FunctionJSON.string(principal))}" }
+        if principal.hasPrefix("arn:") { return "{\"AWS\":\(JSONString.quoted(principal))}" }
         if principal.hasSuffix(".amazonaws.com") || principal.hasSuffix(".amazonaws.com.cn") {
-            return "{\"Service\":\(FunctionJSON.string(principal))}"
+            return "{\"Service\":\(JSONString.quoted(principal))}"
         }
         throw EngineError.invalidParameterValue("The provided principal was invalid. Please check the principal and try again.")
     }

@@ -3,7 +3,7 @@ extension PolicyJSON {
     func prettyPrinted(indent: String = "") -> String {
         let inner = indent + "  "
         switch value {
-        case .string(let text): return Self.quoted(text)
+        case .string(let text): return JSONString.quoted(text)
         case .number(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
@@ -12,7 +12,7 @@ extension PolicyJSON {
             return "[\n" + items.map { inner + $0.prettyPrinted(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let members):
             guard !members.isEmpty else { return "{}" }
-            return "{\n" + members.map { inner + Self.quoted($0.key) + ": " + $0.value.prettyPrinted(indent: inner) }
+            return "{\n" + members.map { inner + JSONString.quoted($0.key) + ": " + $0.value.prettyPrinted(indent: inner) }
                 .joined(separator: ",\n") + "\n\(indent)}"
         }
     }
@@ -21,23 +21,5 @@ extension PolicyJSON {
     func member(_ key: String) -> PolicyJSON? {
         guard case .object(let members) = value else { return nil }
         return members.first { $0.key == key }?.value
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

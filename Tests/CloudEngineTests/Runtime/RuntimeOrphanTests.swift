@@ -1,4 +1,5 @@
 import Foundation
+import IAMPolicy
 import Testing
 @testable import CloudEngine
 
@@ -13,7 +14,7 @@ struct RuntimeOrphanTests {
             import os
 
             def handler(event, context):
-                with open(\(FunctionJSON.string(pidFile)), "w") as f:
+                with open(\(JSONString.quoted(pidFile)), "w") as f:
                     f.write(str(os.getpid()))
                 while True:
                     pass
