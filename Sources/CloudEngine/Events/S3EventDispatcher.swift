@@ -54,13 +54,23 @@ public struct S3EventDispatcher: Sendable {
         state.stop()
     }
 
-    /// The bucket's events and what became of them, newest first. Authorized as `s3:GetBucketNotification`.
-    public func deliveries(bucket: String, limit: Int = 100, caller: Caller) throws -> [S3EventDelivery] {
+    /// The bucket's events and what became of them, newest first. With `functionARN` (unqualified), only the
+    /// events sent to that function or one of its versions. Authorized as `s3:GetBucketNotification`.
+    public func deliveries(bucket: String, functionARN: String? = nil, limit: Int = 100, caller: Caller) throws -> [S3EventDelivery] {
         let bucketARN = "arn:aws:s3:::\(bucket)"
         return try account.read { db in
             try account.authorize(caller, "s3:GetBucketNotification", bucketARN, db: db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM event_outbox WHERE bucket_arn = ? ORDER BY id DESC LIMIT ?",
-                                    arguments: [bucketARN, max(0, limit)]).map(S3EventDelivery.init(row:))
+            guard let functionARN else {
+                return try Row.fetchAll(db, sql: "SELECT * FROM event_outbox WHERE bucket_arn = ? ORDER BY id DESC LIMIT ?",
+                                        arguments: [bucketARN, max(0, limit)]).map(S3EventDelivery.init(row:))
+            }
+            // A prefix test with substr, not LIKE: "_" in a function name is a LIKE wildcard.
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM event_outbox WHERE bucket_arn = :bucket
+                  AND (function_arn = :function OR substr(function_arn, 1, length(:function) + 1) = :function || ':')
+                ORDER BY id DESC LIMIT :limit
+                """, arguments: ["bucket": bucketARN, "function": functionARN, "limit": max(0, limit)])
+                .map(S3EventDelivery.init(row:))
         }
     }
 

@@ -160,10 +160,10 @@ struct FunctionsEffects {
     /// The newest events the buckets sent this function (any qualifier), at most `limit`, newest first.
     /// A bucket the caller may not read (`s3:GetBucketNotification`) is skipped.
     private func recentDeliveries(to functionARN: String, buckets: Set<String>, limit: Int = 20) -> [S3EventDelivery] {
-        let all = buckets.flatMap { bucket in (try? account.events.deliveries(bucket: bucket, limit: limit, caller: caller)) ?? [] }
-        return all.filter { $0.functionARN == functionARN || $0.functionARN.hasPrefix(functionARN + ":") }
-            .sorted { $0.id > $1.id }
-            .prefix(limit).map { $0 }
+        let all = buckets.flatMap { bucket in
+            (try? account.events.deliveries(bucket: bucket, functionARN: functionARN, limit: limit, caller: caller)) ?? []
+        }
+        return Array(all.sorted { $0.id > $1.id }.prefix(limit))
     }
 
     private func invoke(_ function: String, eventName: String, payload: String) -> TestResult {

@@ -162,6 +162,23 @@ struct EventsDispatchTests {
         #expect(messages.contains { $0.contains("got ObjectCreated:Put written+then+killed.txt") }, "\(messages)")
     }
 
+    @Test("deliveries can be narrowed to one function and its versions; \"_\" in its name is not a wildcard")
+    func deliveriesForOneFunction() throws {
+        let test = try TestAccount()
+        try test.notifyingBucket("data", [
+            LambdaFunctionConfiguration(id: "plain", functionARN: EventsFixture.functionARN("a_b"), events: ["s3:ObjectCreated:*"],
+                                        prefix: "p1/"),
+            LambdaFunctionConfiguration(id: "version", functionARN: EventsFixture.functionARN("a_b") + ":1",
+                                        events: ["s3:ObjectCreated:*"], prefix: "p2/"),
+            LambdaFunctionConfiguration(id: "lookalike", functionARN: EventsFixture.functionARN("aXb"),
+                                        events: ["s3:ObjectCreated:*"], prefix: "p3/"),
+        ])
+        try test.storage.put("data", keys: ["p1/one", "p2/two", "p3/three"])
+        let mine = try test.events.deliveries(bucket: "data", functionARN: EventsFixture.functionARN("a_b"), caller: .root)
+        #expect(mine.map(\.eventKey) == ["p2/two", "p1/one"])
+        #expect(try test.events.deliveries(bucket: "data", caller: .root).count == 3)
+    }
+
     @Test("a row claimed by a dispatcher that died is delivered again once its lease runs out")
     func expiredLease() throws {
         let test = try TestAccount()
