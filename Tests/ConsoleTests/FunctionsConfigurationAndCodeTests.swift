@@ -190,3 +190,23 @@ struct FunctionsLongConfigurationTests {
         #expect(f.screen.contains("Runtime"))
     }
 }
+
+/// What an open function reloads when the account changes.
+@Suite("Functions panel: reloads")
+struct FunctionsReloadTests {
+    @Test("New invocations or objects reload only the activity; a configuration change reloads everything")
+    func activityOnly() throws {
+        let f = try FunctionsFixture()
+        try f.function("busy", role: try f.plainRole)
+        f.openPanel()
+        f.open("busy", tab: .invocations)
+        var before = f.harness.ranEffects.count
+        f.harness.send(.accountChanged([.invocations, .objects], external: false))
+        let activity = f.harness.ranEffects.dropFirst(before)
+        #expect(activity.contains(.functions(.loadActivity("busy", buckets: []))))
+        #expect(!activity.contains(.functions(.loadDetail("busy"))))
+        before = f.harness.ranEffects.count
+        f.harness.send(.accountChanged([.functions], external: false))
+        #expect(f.harness.ranEffects.dropFirst(before).contains(.functions(.loadDetail("busy"))))
+    }
+}

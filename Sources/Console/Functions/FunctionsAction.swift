@@ -42,6 +42,7 @@ public enum FunctionsAction: Sendable {
     case functionDeleteFailed(ConsoleError)
     case detailLoaded(FunctionDetailData)
     case detailLoadFailed(name: String, ConsoleError)
+    case activityLoaded(name: String, invocations: [InvocationRecord], deliveries: [S3EventDelivery])
     case configurationSaved(FunctionConfiguration)
     case configurationSaveFailed(ConsoleError)
     case codeEdited(function: String, path: String, contents: Data)
@@ -135,6 +136,8 @@ public enum FunctionsEffect: Sendable, Equatable {
     case createFunction(FunctionCreateRequest)
     case deleteFunction(String)
     case loadDetail(String)
+    /// Only what invocations and S3 events change: the Invocations tab and the recent deliveries.
+    case loadActivity(String, buckets: [String])
     case updateConfiguration(name: String, FunctionSettings)
     case editCode(function: String, path: String, contents: Data)
     case saveCode(function: String, files: [String: Data])

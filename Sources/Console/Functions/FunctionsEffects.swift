@@ -10,6 +10,8 @@ struct FunctionsEffects {
 
     /// The most lines a log stream view loads (the newest ones).
     static let logStreamLimit = 5_000
+    /// The invocations the Invocations tab lists.
+    static let invocationLimit = 100
 
     func perform(_ effect: FunctionsEffect) {
         let functions = account.functions
@@ -39,6 +41,10 @@ struct FunctionsEffects {
             }
         case .loadDetail(let name):
             loadDetail(name)
+        case .loadActivity(let name, let buckets):
+            let invocations = (try? functions.invocations(function: name, limit: Self.invocationLimit, caller: caller)) ?? []
+            answer(.activityLoaded(name: name, invocations: invocations,
+                                   deliveries: recentDeliveries(to: functions.functionARN(name), buckets: Set(buckets))))
         case .updateConfiguration(let name, let settings):
             do {
                 answer(.configurationSaved(try functions.updateFunctionConfiguration(name, settings: settings, caller: caller)))
@@ -142,7 +148,7 @@ struct FunctionsEffects {
             let files = code.keys.sorted().compactMap { path in code[path].map { CodeFile(path: path, data: $0) } }
             let events = (try? functions.testEvents(function: name, caller: caller)) ?? []
             let triggers = (try? functions.s3Triggers(function: name, caller: caller)) ?? []
-            let invocations = (try? functions.invocations(function: name, limit: 100, caller: caller)) ?? []
+            let invocations = (try? functions.invocations(function: name, limit: Self.invocationLimit, caller: caller)) ?? []
             // No policy is ResourceNotFoundException, as on Lambda: shown as none.
             let permissions = (try? functions.getPolicy(function: name, caller: caller)).map { PermissionSummary.parse(policy: $0.policy) } ?? []
             let deliveries = recentDeliveries(to: configuration.functionARN, buckets: Set(triggers.map(\.bucket)))

@@ -122,6 +122,12 @@ enum FunctionsReducer {
         case .detailLoaded(let data):
             receiveDetail(&s, data)
             return []
+        case .activityLoaded(let name, let invocations, let deliveries):
+            guard var detail = s.functions.detail, detail.name == name else { return [] }
+            applyActivity(&detail, invocations: invocations, deliveries: deliveries)
+            s.functions.detail = detail
+            clampIndexes(&s)
+            return []
         case .detailLoadFailed(let name, let error):
             guard s.functions.detail?.name == name else { return [] }
             // Deleted meanwhile (here or in another process): back to the list, saying why.
@@ -249,8 +255,14 @@ enum FunctionsReducer {
               !topics.isDisjoint(with: [.functions, .invocations, .logs, .buckets, .objects, .iam]) else { return [] }
         var effects: [ConsoleEffect] = []
         if !topics.isDisjoint(with: [.functions, .invocations]) { effects.append(.functions(.listFunctions)) }
-        if let name = s.functions.detail?.name, !topics.isDisjoint(with: [.functions, .invocations, .buckets, .objects]) {
-            effects.append(.functions(.loadDetail(name)))
+        if let detail = s.functions.detail {
+            // Its code, configuration or triggers changed: everything. Only new invocations or events: just those,
+            // so an S3 burst does not re-read and re-colour the code for every event.
+            if !topics.isDisjoint(with: [.functions, .buckets]) {
+                effects.append(.functions(.loadDetail(detail.name)))
+            } else if !topics.isDisjoint(with: [.invocations, .objects]) {
+                effects.append(.functions(.loadActivity(detail.name, buckets: detail.triggers.map(\.bucket))))
+            }
         }
         if let view = s.functions.logStream, topics.contains(.logs) {
             effects.append(.functions(.loadLogStream(group: view.group, stream: view.stream)))
@@ -362,16 +374,14 @@ enum FunctionsReducer {
         guard var detail = s.functions.detail, detail.name == data.configuration.functionName else { return }
         let selectedFile = detail.currentFile?.path
         let selectedEvent = detail.selectedTestEvent?.name
-        let selectedRequest = detail.selectedInvocation?.requestID
         detail.configuration = data.configuration
         detail.error = nil
         detail.files = data.files
         detail.savedEvents = data.testEvents
         detail.triggers = data.triggers
-        detail.invocations = data.invocations
         detail.permissions = data.permissions
-        detail.deliveries = data.deliveries
         detail.versions = data.versions
+        applyActivity(&detail, invocations: data.invocations, deliveries: data.deliveries)
         if let selectedFile, let index = detail.files.firstIndex(where: { $0.path == selectedFile }) {
             detail.fileIndex = index
         } else if let handlerFile = handlerFileIndex(detail) {
@@ -381,11 +391,19 @@ enum FunctionsReducer {
         if let selectedEvent, let index = detail.testEvents.firstIndex(where: { $0.name == selectedEvent }) {
             detail.eventIndex = index
         }
-        if let selectedRequest, let index = detail.invocations.firstIndex(where: { $0.requestID == selectedRequest }) {
-            detail.invocationIndex = index
-        }
         s.functions.detail = detail
         clampIndexes(&s)
+    }
+
+    /// New invocations and S3 events, keeping the selected invocation selected as newer ones arrive above it.
+    private static func applyActivity(_ detail: inout FunctionDetailState, invocations: [InvocationRecord],
+                                      deliveries: [S3EventDelivery]) {
+        let selected = detail.selectedInvocation?.requestID
+        detail.invocations = invocations
+        detail.deliveries = deliveries
+        if let selected, let index = invocations.firstIndex(where: { $0.requestID == selected }) {
+            detail.invocationIndex = index
+        }
     }
 
     /// The file the handler names (`pkg/app.handler` → `pkg/app.py`), shown first.
