@@ -17,7 +17,10 @@ public enum WorkerCodeDirectory {
 
     /// Extracts `code` and `layers` (each a layer's files by relative path) under `directory`.
     /// Throws `InvalidZipFileException` for a path that is absolute or climbs out with `..`.
-    public static func extract(code: [String: Data], layers: [[String: Data]], into directory: String) throws -> Layout {
+    /// With `pruning`, a new extraction also removes the stale siblings whose names start with it
+    /// (see `pruneSiblings`); reusing an existing one prunes nothing.
+    public static func extract(code: [String: Data], layers: [[String: Data]], into directory: String,
+                               pruning prefix: String? = nil) throws -> Layout {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: directory + "/.complete") {
             markUsed(directory)
@@ -40,6 +43,7 @@ public enum WorkerCodeDirectory {
             if fileManager.fileExists(atPath: directory + "/.complete") { return existing(directory) }
             throw EngineError(code: "ServiceException", httpStatus: 500, message: "Could not prepare the function's code in \(directory).")
         }
+        if let prefix { pruneSiblings(of: directory, prefix: prefix) }
         return existing(directory)
     }
 

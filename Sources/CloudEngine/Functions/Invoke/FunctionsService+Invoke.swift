@@ -191,10 +191,8 @@ extension FunctionsService {
         let digest = Self.hexDigest([configuration.codeSHA256] + configuration.layers, length: 32)
         let safeVersion = configuration.version == Self.latest ? "LATEST" : configuration.version
         let directory = codeCacheDirectory + "/\(configuration.functionName)/\(safeVersion)-\(digest)"
-        let isNew = !FileManager.default.fileExists(atPath: directory + "/.complete")
-        let layout = try WorkerCodeDirectory.extract(code: plan.code, layers: plan.layers.map(\.files), into: directory)
-        if isNew { WorkerCodeDirectory.pruneSiblings(of: directory, prefix: safeVersion + "-") }
-        return layout
+        return try WorkerCodeDirectory.extract(code: plan.code, layers: plan.layers.map(\.files), into: directory,
+                                               pruning: safeVersion + "-")
     }
 
     static func hexDigest(_ parts: [String], length: Int) -> String {
