@@ -140,7 +140,7 @@ public struct CodeFile: Sendable, Hashable {
         self.text = text
         var lines = text.map { SyntaxHighlighter.highlight($0, language: SyntaxHighlighter.language(forFileName: path)) } ?? []
         // A file ending in a newline has no last line to show.
-        if lines.count > 1, lines.last?.isEmpty ?? false || lines.last?.allSatisfy({ $0.text.isEmpty }) ?? false {
+        if lines.count > 1, text?.hasSuffix("\n") == true {
             lines.removeLast()
         }
         self.lines = lines
