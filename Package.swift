@@ -6,7 +6,8 @@ import PackageDescription
 //   Console                -> TerminalUI, CloudEngine          (panels; no ncurses)
 //   CursesTerminal         -> TerminalUI, CNCurses             (the only ncurses code)
 //   TerminalUI             -> nothing                          (cells, widgets, keys, themes)
-//   CloudEngine            -> IAMPolicy, GRDB, Crypto          (the account; no front end)
+//   CloudEngine            -> IAMPolicy, CWorkerSandbox, GRDB, Crypto   (the account; no front end)
+//   CWorkerSandbox         -> nothing                          (C: starts a worker in its sandbox)
 //   IAMPolicy              -> nothing                          (policy language and evaluator)
 let package = Package(
     name: "overcast",
@@ -28,10 +29,14 @@ let package = Package(
             name: "IAMPolicy",
             resources: [.copy("ManagedPolicies")]
         ),
+        // Starts function workers in a sandbox (namespaces, limits, Landlock): C, because the steps between
+        // fork and exec must be raw system calls and Swift cannot call syscall(2).
+        .target(name: "CWorkerSandbox"),
         .target(
             name: "CloudEngine",
             dependencies: [
                 "IAMPolicy",
+                "CWorkerSandbox",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

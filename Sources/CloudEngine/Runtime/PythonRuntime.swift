@@ -7,31 +7,64 @@ public struct PythonRuntime: Sendable, Equatable {
     /// The directory holding `bootstrap.py` (`LAMBDA_RUNTIME_DIR`).
     public var runtimeDirectory: String
     public var bootstrapPath: String { runtimeDirectory + "/bootstrap.py" }
+    /// The interpreter's prefixes and its `sys.path` folders (standard library, site-packages): what a
+    /// sandboxed worker may read and execute of the Python installation.
+    public var installationPaths: [String]
 
-    public init(executable: String, runtimeDirectory: String) {
+    public init(executable: String, runtimeDirectory: String, installationPaths: [String]? = nil) {
         self.executable = executable
         self.runtimeDirectory = runtimeDirectory
+        // Without a probe, the folder above the interpreter's `bin` is the best guess at its prefix.
+        self.installationPaths = installationPaths
+            ?? [((executable as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent]
     }
 
-    /// Finds `python` on PATH, asks it for its real path, and writes the bootstrap into
-    /// `runtimeDirectory` (default: a per-user directory under the temporary directory).
+    /// Finds `python` on PATH, asks it for its real path and installation folders, and writes the bootstrap
+    /// into `runtimeDirectory` (default: `runtime/<digest>` in the user's private folder, see `PrivateDirectory`).
     public static func locate(python: String = "python3", runtimeDirectory: String? = nil) throws(WorkerPoolError) -> PythonRuntime {
-        let directory = runtimeDirectory
-            ?? (FileManager.default.temporaryDirectory.path + "/overcast-runtime-\(getuid())/\(PythonBootstrap.digest)")
+        let directory: String
+        if let runtimeDirectory {
+            directory = runtimeDirectory
+        } else {
+            do {
+                directory = try WorkerDirectories.prepare(root: PrivateDirectory.defaultRoot()).bootstrapDirectory()
+            } catch {
+                throw .wrapping(error)
+            }
+        }
         try writeBootstrap(into: directory)
-        let executable = try resolve(python)
-        return PythonRuntime(executable: executable, runtimeDirectory: directory)
+        let probe = try resolve(python)
+        return PythonRuntime(executable: probe.executable, runtimeDirectory: directory, installationPaths: probe.paths)
     }
 
     private static let cache = LockedCache()
 
-    private final class LockedCache: @unchecked Sendable {
-        let lock = NSLock()
-        var executables: [String: String] = [:]
+    private struct Probe: Sendable {
+        var executable: String
+        var paths: [String]
     }
 
-    private static func resolve(_ python: String) throws(WorkerPoolError) -> String {
-        if let known = cache.lock.withLock({ cache.executables[python] }) { return known }
+    private final class LockedCache: @unchecked Sendable {
+        let lock = NSLock()
+        var probes: [String: Probe] = [:]
+    }
+
+    /// What the interpreter says of itself; `-E` so that the caller's PYTHONPATH (which a worker never gets)
+    /// does not widen what workers may read.
+    private static let probeScript = """
+        import json, site, sys
+        paths = {sys.prefix, sys.exec_prefix, sys.base_prefix, sys.base_exec_prefix}
+        paths.update(p for p in sys.path if p)
+        try:
+            paths.update(site.getsitepackages())
+            paths.add(site.getusersitepackages())
+        except Exception:
+            pass
+        print(json.dumps({"executable": sys.executable, "paths": sorted(paths)}))
+        """
+
+    private static func resolve(_ python: String) throws(WorkerPoolError) -> Probe {
+        if let known = cache.lock.withLock({ cache.probes[python] }) { return known }
         let candidate: String
         if python.contains("/") {
             candidate = python
@@ -44,17 +77,20 @@ public struct PythonRuntime: Sendable, Equatable {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: candidate)
-        process.arguments = ["-c", "import sys; print(sys.executable)"]
+        process.arguments = ["-E", "-c", probeScript]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch { throw .runtimeUnavailable("\(candidate): \(error)") }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let real = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let executable = (process.terminationStatus == 0 && !real.isEmpty) ? real : candidate
-        cache.lock.withLock { cache.executables[python] = executable }
-        return executable
+        let answer = process.terminationStatus == 0 ? (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] : nil
+        let real = answer?["executable"] as? String ?? ""
+        let executable = real.isEmpty ? candidate : real
+        let fallback = PythonRuntime(executable: executable, runtimeDirectory: "").installationPaths
+        let probe = Probe(executable: executable, paths: (answer?["paths"] as? [String]).map { $0 + [(executable as NSString).deletingLastPathComponent] } ?? fallback)
+        cache.lock.withLock { cache.probes[python] = probe }
+        return probe
     }
 
     private static func writeBootstrap(into directory: String) throws(WorkerPoolError) {

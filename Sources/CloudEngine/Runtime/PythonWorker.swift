@@ -41,7 +41,11 @@ public final class PythonWorker: @unchecked Sendable {
 
     /// Starts a worker and runs its init phase. Throws only when python3 cannot be started at all;
     /// an init that fails (import error, bad handler) is reported by the first `invoke`.
-    public init(spec: WorkerFunctionSpec, runtime: PythonRuntime, clock: any EngineClock, ids: any IDGenerator) throws(WorkerPoolError) {
+    ///
+    /// With `sandbox` (the private folders, for the worker's scratch space), the worker runs in the sandbox
+    /// `WorkerSandbox` describes; without it, as the user.
+    public init(spec: WorkerFunctionSpec, runtime: PythonRuntime, clock: any EngineClock, ids: any IDGenerator,
+                sandbox: WorkerDirectories? = nil) throws(WorkerPoolError) {
         self.spec = spec
         self.clock = clock
         let started = clock.now()
@@ -50,17 +54,34 @@ public final class PythonWorker: @unchecked Sendable {
         let environment = Self.environment(spec: spec, runtime: runtime, logStreamName: logStreamName)
         let memoryLimit = spec.memorySizeMB * 1_048_576 + Self.memoryHeadroomBytes
         let startNanos = DispatchTime.now().uptimeNanoseconds
+        var request: WorkerSandboxRequest?
+        var scratchPath: String?
+        if let sandbox {
+            do {
+                let scratch = try sandbox.newScratchDirectory()
+                scratchPath = scratch
+                request = WorkerSandboxRequest(readable: WorkerSandbox.readablePaths(spec: spec, runtime: runtime),
+                                               scratchDirectory: scratch,
+                                               ephemeralStorageBytes: UInt64(spec.ephemeralStorageMB) * 1_048_576)
+            } catch {
+                throw .wrapping(error)
+            }
+        }
+        scratchDirectory = scratchPath
         do {
             process = try WorkerProcess(
                 executable: runtime.executable,
                 arguments: [
-                    "-u", runtime.bootstrapPath,
+                    // -B: the code folder is read-only, as /var/task is on Lambda; no __pycache__ is attempted.
+                    "-u", "-B", runtime.bootstrapPath,
                     "--memory-limit-bytes", String(memoryLimit),
                     "--clock-ms", String(Int64(started.timeIntervalSince1970 * 1000)),
                 ],
-                environment: environment
+                environment: environment,
+                sandbox: request
             )
         } catch {
+            scratchPath.map(PrivateDirectory.removeTree)
             throw .runtimeUnavailable("\(error)")
         }
 
@@ -109,7 +130,11 @@ public final class PythonWorker: @unchecked Sendable {
     deinit {
         process.kill()
         process.closeDescriptors()
+        scratchDirectory.map(PrivateDirectory.removeTree)
     }
+
+    /// How this worker is isolated.
+    public var isolation: WorkerIsolationMode { process.isolation }
 
     /// False once the worker timed out, died, failed to init or was terminated.
     public var isReusable: Bool { lock.withLock { !dead } }
@@ -122,6 +147,9 @@ public final class PythonWorker: @unchecked Sendable {
             process.closeDescriptors()
         }
     }
+
+    /// The worker's stand-in for `/tmp` when it has no namespace of its own; removed with the worker.
+    private let scratchDirectory: String?
 
     /// Runs one invocation and waits for it, up to the function's timeout.
     public func invoke(_ invocation: WorkerInvocation) -> WorkerInvocationResult {

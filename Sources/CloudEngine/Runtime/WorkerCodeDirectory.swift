@@ -7,6 +7,8 @@ import Foundation
 ///
 /// Use a directory per (function, version, revision): an existing complete extraction is reused,
 /// and a new one is written beside it and renamed into place, so a worker never sees half a tree.
+/// Extractions are read-only (files 0444, folders 0555) and live in the user's private folder; before a
+/// new worker starts, `verify` checks that the tree on disk is still exactly the stored code.
 public enum WorkerCodeDirectory {
     public struct Layout: Sendable, Equatable {
         /// For `WorkerFunctionSpec.codeDirectory`.
@@ -30,7 +32,7 @@ public enum WorkerCodeDirectory {
         let parent = (directory as NSString).deletingLastPathComponent
         try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let staging = directory + ".staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer { try? fileManager.removeItem(atPath: staging) }
+        defer { if fileManager.fileExists(atPath: staging) { PrivateDirectory.removeTree(staging) } }
         try fileManager.createDirectory(atPath: staging + "/task", withIntermediateDirectories: true)
         try write(code, under: staging + "/task")
         if !layers.isEmpty {
@@ -38,6 +40,7 @@ public enum WorkerCodeDirectory {
             for layer in layers { try write(layer, under: staging + "/opt") }
         }
         try Data().write(to: URL(fileURLWithPath: staging + "/.complete"))
+        makeReadOnly(staging)
         if rename(staging, directory) != 0 {
             // Another process finished the same extraction first: theirs is as good as ours.
             if fileManager.fileExists(atPath: directory + "/.complete") { return existing(directory) }
@@ -61,7 +64,7 @@ public enum WorkerCodeDirectory {
         for name in names where name != own && name.hasPrefix(prefix) && !name.contains(".staging-") {
             let path = parent + "/" + name
             guard let used = lastUsed(path), now.timeIntervalSince(used) > unusedLifetime else { continue }
-            try? FileManager.default.removeItem(atPath: path)
+            PrivateDirectory.removeTree(path)
         }
     }
 
@@ -101,5 +104,118 @@ public enum WorkerCodeDirectory {
             try? FileManager.default.removeItem(atPath: target)
             try data.write(to: URL(fileURLWithPath: target))
         }
+    }
+
+    // MARK: - Read-only, and checked before use
+
+    /// Files 0444 and folders 0555, so nothing (a worker of the user's outside the sandbox included) changes
+    /// the code by accident; `verify` catches what is changed on purpose.
+    private static func makeReadOnly(_ root: String) {
+        for entry in walk(root) {
+            chmod(root + "/" + entry.path, entry.kind == .folder ? 0o555 : 0o444)
+        }
+        chmod(root, 0o555)
+    }
+
+    /// What a tree holds, by path relative to its root.
+    struct Entry: Hashable {
+        enum Kind: Hashable { case file, folder, other }
+        var path: String
+        var kind: Kind
+        /// Identity and change time: a write, a chmod or a rename changes `ctime`, which no one can set back.
+        var inode: UInt64
+        var size: Int64
+        var changed: Int
+        var changedNanos: Int
+    }
+
+    /// Every entry beneath `root`, depth first, without following symbolic links.
+    static func walk(_ root: String) -> [Entry] {
+        var entries: [Entry] = []
+        func visit(_ relative: String) {
+            let base = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+            for name in names.sorted() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(root + "/" + path, &info) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                let kind: Entry.Kind = type == S_IFDIR ? .folder : (type == S_IFREG ? .file : .other)
+                entries.append(Entry(path: path, kind: kind, inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                                     changed: Int(info.st_ctim.tv_sec), changedNanos: Int(info.st_ctim.tv_nsec)))
+                if kind == .folder { visit(path) }
+            }
+        }
+        visit("")
+        return entries
+    }
+
+    /// The files an extraction of `code` and `layers` must hold, by path relative to the extraction.
+    static func expectedFiles(code: [String: Data], layers: [[String: Data]]) -> (files: [String: Data], folders: Set<String>) {
+        var files: [String: Data] = [".complete": Data()]
+        var folders: Set<String> = ["task"]
+        func add(_ tree: [String: Data], under top: String) {
+            for (path, data) in tree {
+                let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+                let isFolder = path.hasSuffix("/")
+                for depth in stride(from: 1, to: parts.count + (isFolder ? 1 : 0), by: 1) {
+                    folders.insert(([top] + parts.prefix(depth)).joined(separator: "/"))
+                }
+                if !isFolder { files[([top] + parts).joined(separator: "/")] = data }
+            }
+        }
+        add(code, under: "task")
+        if !layers.isEmpty {
+            folders.insert("opt")
+            for layer in layers { add(layer, under: "opt") }
+        }
+        return (files, folders)
+    }
+
+    /// Whether the extraction in `directory` holds exactly `code` and `layers`: the same files with the same
+    /// bytes, the same folders, and nothing else (no extra module, no symbolic link, no `__pycache__`).
+    static func matches(_ directory: String, code: [String: Data], layers: [[String: Data]]) -> Bool {
+        let expected = expectedFiles(code: code, layers: layers)
+        var files = 0
+        for entry in walk(directory) {
+            switch entry.kind {
+            case .other:
+                return false
+            case .folder:
+                guard expected.folders.contains(entry.path) else { return false }
+            case .file:
+                guard let data = expected.files[entry.path], Int64(data.count) == entry.size,
+                      FileManager.default.contents(atPath: directory + "/" + entry.path) == data else { return false }
+                files += 1
+            }
+        }
+        return files == expected.files.count
+    }
+
+    private static let verified = VerifiedTrees()
+
+    /// Remembers the trees found intact, by their entries' identities and change times, so a later cold start
+    /// re-reads nothing unless something changed.
+    private final class VerifiedTrees: @unchecked Sendable {
+        private let lock = NSLock()
+        private var trees: [String: [Entry]] = [:]
+        func isKnown(_ directory: String, _ entries: [Entry]) -> Bool { lock.withLock { trees[directory] == entries } }
+        func remember(_ directory: String, _ entries: [Entry]) { lock.withLock { trees[directory] = entries } }
+    }
+
+    /// Checks, before a new worker starts, that the extraction is still exactly the stored code; if anything
+    /// differs it is removed and extracted again. So a new worker never runs code that differs from the stored
+    /// digest, whoever changed the files.
+    public static func verify(_ layout: Layout, code: [String: Data], layers: [[String: Data]]) throws {
+        let directory = (layout.codeDirectory as NSString).deletingLastPathComponent
+        let entries = walk(directory)
+        if verified.isKnown(directory, entries) { return }
+        if matches(directory, code: code, layers: layers) {
+            verified.remember(directory, entries)
+            return
+        }
+        PrivateDirectory.removeTree(directory)
+        _ = try extract(code: code, layers: layers, into: directory)
+        verified.remember(directory, walk(directory))
     }
 }

@@ -41,6 +41,8 @@ public struct WorkerFunctionSpec: Sendable, Hashable {
     public var credentials: WorkerCredentials?
     /// The function's reserved concurrency, when it has one.
     public var reservedConcurrency: Int?
+    /// The size of the worker's `/tmp` (Lambda's ephemeral storage, 512 MB by default).
+    public var ephemeralStorageMB: Int
 
     public init(
         functionName: String,
@@ -56,8 +58,10 @@ public struct WorkerFunctionSpec: Sendable, Hashable {
         environment: [String: String] = [:],
         region: String = "us-east-1",
         credentials: WorkerCredentials? = nil,
-        reservedConcurrency: Int? = nil
+        reservedConcurrency: Int? = nil,
+        ephemeralStorageMB: Int = 512
     ) {
+        self.ephemeralStorageMB = ephemeralStorageMB
         self.functionName = functionName
         self.functionArn = functionArn
         self.version = version
@@ -181,9 +185,19 @@ public enum WorkerPoolError: Error, Sendable, Equatable {
     case accountConcurrencyExceeded(limit: Int)
     /// python3 could not be found or started.
     case runtimeUnavailable(String)
+    /// Something the engine reports itself: the private folder was refused, or the code could not be put on disk.
+    case engine(EngineError)
+
+    /// `runtimeUnavailable`, or the engine's own error when `error` is one.
+    static func wrapping(_ error: any Error) -> WorkerPoolError {
+        if let engine = error as? EngineError { return .engine(engine) }
+        return .runtimeUnavailable("\(error)")
+    }
 
     public var engineError: EngineError {
         switch self {
+        case .engine(let error):
+            return error
         case .functionConcurrencyExceeded(let name, let limit):
             return EngineError(
                 code: "TooManyRequestsException", httpStatus: 429,

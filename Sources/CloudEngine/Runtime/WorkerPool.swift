@@ -8,11 +8,23 @@ public struct WorkerPoolSettings: Sendable, Equatable {
     public var accountConcurrency: Int
     /// Idle workers kept in all; the least recently used go first.
     public var maxIdleWorkers: Int
+    /// Whether workers run in the sandbox (`WorkerSandbox`); `.unsandboxed` is for side-by-side figures.
+    public var isolation: WorkerIsolation
+    /// The private folder for code, the bootstrap and scratch space; nil means `PrivateDirectory.defaultRoot()`.
+    public var privateDirectory: String?
 
-    public init(idleTimeout: TimeInterval = 600, accountConcurrency: Int = 10, maxIdleWorkers: Int = 32) {
+    public init(idleTimeout: TimeInterval = 600, accountConcurrency: Int = 10, maxIdleWorkers: Int = 32,
+                isolation: WorkerIsolation = .sandboxed, privateDirectory: String? = nil) {
         self.idleTimeout = idleTimeout
         self.accountConcurrency = accountConcurrency
         self.maxIdleWorkers = maxIdleWorkers
+        self.isolation = isolation
+        self.privateDirectory = privateDirectory
+    }
+
+    /// The private folders these settings name, created or checked.
+    public func directories() throws -> WorkerDirectories {
+        try WorkerDirectories.prepare(root: privateDirectory ?? PrivateDirectory.defaultRoot())
     }
 }
 
@@ -58,7 +70,26 @@ public final class WorkerPool: @unchecked Sendable {
         self.clock = clock
         self.ids = ids
         self.runtime = runtime
-        runtimeProvider = { () throws(WorkerPoolError) -> PythonRuntime in try PythonRuntime.locate() }
+        runtimeProvider = { () throws(WorkerPoolError) -> PythonRuntime in
+            let directory: String
+            do { directory = try settings.directories().bootstrapDirectory() } catch { throw .wrapping(error) }
+            return try PythonRuntime.locate(runtimeDirectory: directory)
+        }
+    }
+
+    private var sandboxDirectories: WorkerDirectories?
+
+    /// The private folders for sandboxed workers' scratch space, checked once.
+    private func workerSandbox() throws(WorkerPoolError) -> WorkerDirectories? {
+        guard settings.isolation == .sandboxed else { return nil }
+        if let known = lock.withLock({ sandboxDirectories }) { return known }
+        do {
+            let made = try settings.directories()
+            lock.withLock { sandboxDirectories = made }
+            return made
+        } catch {
+            throw .wrapping(error)
+        }
     }
 
     deinit {
@@ -66,7 +97,11 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     /// Runs one invocation on a warm worker, or a new one. Blocks until it ends (at the latest at the function's timeout).
-    public func invoke(_ spec: WorkerFunctionSpec, _ invocation: WorkerInvocation) throws(WorkerPoolError) -> WorkerInvocationResult {
+    ///
+    /// `beforeColdStart` runs only when a new worker is about to start: the engine checks there that the code
+    /// on disk is still the code it stored, so no new worker runs code changed behind its back.
+    public func invoke(_ spec: WorkerFunctionSpec, _ invocation: WorkerInvocation,
+                       beforeColdStart: () throws(WorkerPoolError) -> Void = {}) throws(WorkerPoolError) -> WorkerInvocationResult {
         let key = Key(functionName: spec.functionName, version: spec.version)
         var toStop: [PythonWorker] = []
         let claimed: (worker: PythonWorker?, generation: Int, runtime: PythonRuntime?)
@@ -90,7 +125,8 @@ public final class WorkerPool: @unchecked Sendable {
                     python = try runtimeProvider()
                     lock.withLock { runtime = python }
                 }
-                worker = try PythonWorker(spec: spec, runtime: python, clock: clock, ids: ids)
+                try beforeColdStart()
+                worker = try PythonWorker(spec: spec, runtime: python, clock: clock, ids: ids, sandbox: try workerSandbox())
             }
         } catch {
             release(spec.functionName)

@@ -1,3 +1,4 @@
+import CWorkerSandbox
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,6 +9,7 @@ import Darwin
 /// A child process with a socket on its fd 3 (the framed protocol) and one pipe on its fds 1 and 2
 /// (anything written below Python's `sys.stdout`, e.g. by a subprocess). Its own process group,
 /// so a kill reaches whatever the handler started. Blocking calls; one caller at a time.
+/// Started by the C launcher (`CWorkerSandbox`), in a sandbox when asked.
 final class WorkerProcess {
     let pid: pid_t
     private var socket: Int32
@@ -38,7 +40,11 @@ final class WorkerProcess {
         var description: String
     }
 
-    init(executable: String, arguments: [String], environment: [String: String]) throws {
+    /// How the process is isolated.
+    let isolation: WorkerIsolationMode
+
+    /// Starts `executable`; inside `sandbox` when one is given (see `WorkerSandbox`).
+    init(executable: String, arguments: [String], environment: [String: String], sandbox: WorkerSandboxRequest? = nil) throws {
         var pair: [Int32] = [-1, -1]
         #if os(Linux)
         let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
@@ -61,42 +67,14 @@ final class WorkerProcess {
         close(pair[1]); close(pipeFDs[1])
         defer { close(childSocket); close(childOutput) }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, childOutput, 1)
-        posix_spawn_file_actions_adddup2(&actions, childOutput, 2)
-        posix_spawn_file_actions_adddup2(&actions, childSocket, 3)
-        // Nothing else of ours (the account file, the console's pipes) reaches the worker.
-        SpawnFileActions.closeAll(from: 4, in: &actions)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else {
+        let outcome = Self.launch(executable: executable, arguments: arguments, environment: environment, sandbox: sandbox,
+                                  output: childOutput, socket: childSocket)
+        guard case .success(let child, let mode) = outcome else {
             close(pair[0]); close(pipeFDs[0])
-            throw SpawnError(description: "\(executable): \(String(cString: strerror(status)))")
+            if case .failure(let message) = outcome { throw SpawnError(description: message) }
+            throw SpawnError(description: "\(executable) could not be started")
         }
+        isolation = mode
         pid = child
         socket = pair[0]
         output = pipeFDs[0]
@@ -105,6 +83,72 @@ final class WorkerProcess {
     deinit {
         kill()
         closeDescriptors()
+    }
+
+    private enum Launch {
+        case success(pid_t, WorkerIsolationMode)
+        case failure(String)
+    }
+
+    /// Forks and executes through the C launcher, which sets up fds 0-3, the process group and the sandbox.
+    /// A namespace that cannot be had is remembered, and the start is tried again with the scratch folder.
+    private static func launch(executable: String, arguments: [String], environment: [String: String],
+                               sandbox: WorkerSandboxRequest?, output: Int32, socket: Int32) -> Launch {
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let entries = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let envp = entries.map { strdup($0) } + [nil]
+        let scratchEnvironment = environment.merging(["TMPDIR": sandbox?.scratchDirectory ?? "/tmp"]) { _, new in new }
+        let fallbackEnvp = scratchEnvironment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let readable = sandbox?.readable ?? []
+        let paths = readable.map { strdup($0.0) }
+        let scratch = strdup(sandbox?.scratchDirectory ?? "/nonexistent")
+        let tmpfsOptions = strdup("size=\(sandbox?.ephemeralStorageBytes ?? 0),mode=1777")
+        let cExecutable = strdup(executable)
+        defer {
+            (argv + envp + fallbackEnvp + paths).forEach { free($0) }
+            free(scratch); free(tmpfsOptions); free(cExecutable)
+        }
+        var rules = zip(paths, readable).map { oc_rule(path: $0.0, access: $0.1.1) }
+        var useNamespace = WorkerSandbox.tryNamespace
+        while true {
+            var result = oc_spawn_result()
+            let status = rules.withUnsafeMutableBufferPointer { ruleBuffer in
+                argv.withUnsafeBufferPointer { argvBuffer in
+                    envp.withUnsafeBufferPointer { envpBuffer in
+                        fallbackEnvp.withUnsafeBufferPointer { fallbackBuffer in
+                            var request = oc_spawn_request(
+                                executable: cExecutable, argv: argvBuffer.baseAddress, envp: envpBuffer.baseAddress,
+                                fallback_envp: fallbackBuffer.baseAddress, output_fd: output, socket_fd: socket,
+                                sandbox: sandbox == nil ? 0 : 1, use_namespace: useNamespace ? 1 : 0,
+                                landlock_abi: Int32(WorkerSandbox.status.landlockABI),
+                                rules: UnsafePointer(ruleBuffer.baseAddress), rule_count: Int32(ruleBuffer.count),
+                                tmpfs_options: tmpfsOptions, scratch_directory: scratch,
+                                file_size_limit: sandbox?.ephemeralStorageBytes ?? 0,
+                                process_limit: WorkerSandbox.processLimit, uid: getuid(), gid: getgid())
+                            return oc_spawn_worker(&request, &result)
+                        }
+                    }
+                }
+            }
+            if status == 0 {
+                let mode: WorkerIsolationMode
+                switch Int32(result.mode) {
+                case Int32(UInt8(ascii: "n")): mode = .namespace
+                case Int32(UInt8(ascii: "s")): mode = .scratchFolder
+                default: mode = .none
+                }
+                return .success(result.pid, mode)
+            }
+            let stage = result.failed_stage
+            let namespaceStages: Set<Int32> = [Int32(OC_STAGE_NAMESPACE), Int32(OC_STAGE_ID_MAP), Int32(OC_STAGE_MOUNT)]
+            if sandbox != nil, useNamespace, namespaceStages.contains(stage) {
+                WorkerSandbox.namespaceFailed()
+                useNamespace = false
+                continue
+            }
+            let reason = result.error_number == 0 ? "the process ended" : String(cString: strerror(result.error_number))
+            return .failure("\(executable): \(String(cString: oc_stage_name(stage))) failed: \(reason)")
+        }
     }
 
     // MARK: - Protocol

@@ -9,13 +9,8 @@ struct RuntimeOrphanTests {
     @Test("Killing the invoking process stops a handler that never returns")
     func orphanEnds() throws {
         let env = try TestAccount()
-        let pidFile = env.folder.appendingPathComponent("worker.pid").path
         let source = """
-            import os
-
             def handler(event, context):
-                with open(\(JSONString.quoted(pidFile)), "w") as f:
-                    f.write(str(os.getpid()))
                 while True:
                     pass
             """
@@ -23,9 +18,10 @@ struct RuntimeOrphanTests {
         try env.functions.updateFunctionConfiguration("spinner", settings: FunctionSettings(timeout: 900), caller: .root)
         let invoker = try FixtureProcess(["invoke", env.path, "spinner", "{}", "-"])
         #expect(invoker.waitForLine { $0 == "invoking" } != nil)
+        // The sandboxed handler cannot write outside its own /tmp, so the worker is found as the invoker's child.
         var workerPID: pid_t = 0
         for _ in 0..<200 where workerPID == 0 {
-            workerPID = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { pid_t($0) } ?? 0
+            workerPID = Self.children(of: invoker.process.processIdentifier).first ?? 0
             if workerPID == 0 { usleep(50_000) }
         }
         try #require(workerPID > 0, "the handler never started")
@@ -68,6 +64,17 @@ struct RuntimeOrphanTests {
         #expect(!targets.isEmpty)
         #expect(!targets.contains(marker), "the worker holds \(targets)")
         #expect(!targets.contains { $0.hasSuffix("account.sqlite") }, "the worker holds the account file: \(targets)")
+    }
+
+    /// The processes whose parent is `parent`, from /proc.
+    static func children(of parent: pid_t) -> [pid_t] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return names.compactMap { pid_t($0) }.filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == parent
+        }
     }
 
     /// An exited child of init can linger as a zombie for a moment; it is not running.

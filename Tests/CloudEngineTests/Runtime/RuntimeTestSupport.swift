@@ -11,8 +11,12 @@ final class RuntimeFixture: @unchecked Sendable {
         do { return try PythonRuntime.locate() } catch { fatalError("python3 is needed for the runtime tests: \(error)") }
     }()
 
+    /// Handler files live in the private folder, as extracted code does: a sandboxed worker's `/tmp` is its own
+    /// tmpfs, so code under the system's temporary folder would be out of its sight.
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-rt-\(UUID().uuidString)")
+        let tests = try WorkerDirectories.prepare(root: PrivateDirectory.defaultRoot()).root + "/tests"
+        try FileManager.default.createDirectory(atPath: tests, withIntermediateDirectories: true)
+        root = URL(fileURLWithPath: tests).appendingPathComponent("overcast-rt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 

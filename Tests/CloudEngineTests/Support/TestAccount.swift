@@ -18,9 +18,10 @@ final class TestAccount: @unchecked Sendable {
     var storage: StorageService { account.storage }
     var logs: LogsService { account.logs }
 
-    init(authorizer: (any Authorizer)? = nil, clock: ManualClock = ManualClock()) throws {
-        folder = Self.makeFolder()
-        path = folder.appendingPathComponent("account.sqlite").path
+    /// - Parameter folder: where the account file goes; a new folder under the temporary directory when nil.
+    init(authorizer: (any Authorizer)? = nil, clock: ManualClock = ManualClock(), folder: URL? = nil) throws {
+        self.folder = folder ?? Self.makeFolder()
+        path = self.folder.appendingPathComponent("account.sqlite").path
         self.clock = clock
         account = try Account.open(path: path, options: AccountOptions(
             clock: clock, ids: SeededIDGenerator(), authorizer: authorizer, accountID: Self.accountID))

@@ -134,7 +134,14 @@ extension FunctionsService {
         let startedAt = account.clock.now()
         let result: WorkerInvocationResult
         do {
-            result = try pool.invoke(spec, WorkerInvocation(requestId: requestID, payload: payload, invokedFunctionArn: invokedARN))
+            result = try pool.invoke(spec, WorkerInvocation(requestId: requestID, payload: payload, invokedFunctionArn: invokedARN)) {
+                () throws(WorkerPoolError) in
+                do {
+                    try WorkerCodeDirectory.verify(layout, code: plan.code, layers: plan.layers.map(\.files))
+                } catch {
+                    throw .wrapping(error)
+                }
+            }
         } catch {
             throw Self.engineError(error)
         }
@@ -179,9 +186,10 @@ extension FunctionsService {
 
     // MARK: - Code on disk
 
-    /// Where this account's functions are extracted: `<tmp>/overcast-code-<uid>/<hash of the account file's path>`.
+    /// Where this account's functions are extracted: `code/<hash of the account file's path>` in the user's
+    /// private folder (see `PrivateDirectory`).
     public var codeCacheDirectory: String {
-        FileManager.default.temporaryDirectory.path + "/overcast-code-\(getuid())/" + Self.hexDigest([account.path], length: 16)
+        WorkerDirectories(root: account.functionRuntime.privateRoot).code + "/" + Self.hexDigest([account.path], length: 16)
     }
 
     /// Extracts the code and layers once per (function, version, code SHA, layers) under `codeCacheDirectory`;
@@ -190,7 +198,10 @@ extension FunctionsService {
         let configuration = plan.configuration
         let digest = Self.hexDigest([configuration.codeSHA256] + configuration.layers, length: 32)
         let safeVersion = configuration.version == Self.latest ? "LATEST" : configuration.version
-        let directory = codeCacheDirectory + "/\(configuration.functionName)/\(safeVersion)-\(digest)"
+        let accountFolder = try PrivateDirectory.ensureChild(try account.functionRuntime.directories().code + "/"
+            + Self.hexDigest([account.path], length: 16))
+        let functionFolder = try PrivateDirectory.ensureChild(accountFolder + "/" + configuration.functionName)
+        let directory = functionFolder + "/\(safeVersion)-\(digest)"
         return try WorkerCodeDirectory.extract(code: plan.code, layers: plan.layers.map(\.files), into: directory,
                                                pruning: safeVersion + "-")
     }
