@@ -656,3 +656,33 @@ struct FunctionsPanelTests {
         #expect(f.screen.contains("the target request"))
     }
 }
+
+/// Where workers cannot be sandboxed, the Functions panel says so once; where they can, the Configuration
+/// tab says how they are isolated.
+@Suite("Functions panel: the sandbox")
+struct FunctionsPanelSandboxTests {
+    @Test("Without Landlock, opening Functions warns once per session that handlers run unsandboxed")
+    func warnsOnce() throws {
+        let f = try FunctionsFixture()
+        f.openPanel()
+        let unavailable = WorkerSandboxStatus(landlockABI: 0)
+        f.harness.send(.functions(.choicesLoaded(roles: [], buckets: [], python: "Python 3.11.7", sandbox: unavailable)))
+        f.harness.send(.functions(.choicesLoaded(roles: [], buckets: [], python: "Python 3.11.7", sandbox: unavailable)))
+        let warnings = f.toasts.filter { $0.message.hasPrefix("Functions run without a sandbox") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.kind == .warning)
+    }
+
+    @Test("With Landlock, no warning; the Configuration tab shows the isolation")
+    func sandboxedQuietly() throws {
+        let f = try FunctionsFixture()
+        try f.function("hello")
+        f.openPanel()
+        f.harness.send(.functions(.choicesLoaded(roles: [], buckets: [], python: "Python 3.11.7",
+                                                 sandbox: WorkerSandboxStatus(landlockABI: 7))))
+        #expect(!f.toasts.contains { $0.message.contains("sandbox") })
+        f.harness.press("enter", "2")
+        #expect(f.screen.contains("Isolation"))
+        #expect(f.screen.contains("sandboxed (own /tmp; sees only its code)"))
+    }
+}

@@ -28,6 +28,7 @@ extension Account {
         let info = try loadOrCreateInfo(pool, path: path, options: options)
         let account = Account(path: path, info: info, database: pool, options: options)
         try account.storage.discardAbandonedUploads()
+        try account.functions.markInterruptedInvocations()
         return account
     }
 

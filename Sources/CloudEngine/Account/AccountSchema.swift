@@ -31,6 +31,7 @@ enum AccountSchema {
         migrator.registerMigration("v1-functions", migrate: FunctionsSchema.v1)
         migrator.registerMigration("v1-events", migrate: EventsSchema.v1)
         migrator.registerMigration("v2-function-test-events", migrate: FunctionsSchema.v2TestEvents)
+        migrator.registerMigration("v3-invocation-lifecycle", migrate: FunctionsSchema.v3InvocationLifecycle)
         return migrator
     }
 }

@@ -115,9 +115,13 @@ public struct LayerVersion: Sendable, Equatable {
 
 /// How an invocation ended.
 public enum InvocationStatus: String, Sendable, Equatable, CaseIterable {
+    /// Recorded when it starts; replaced by the outcome when it ends.
+    case running = "Running"
     case success = "Success"
     case error = "Error"
     case timeout = "Timeout"
+    /// The process running it ended first (killed, crashed, the machine stopped); marked by whoever opened the account next.
+    case interrupted = "Interrupted"
 }
 
 /// What the runtime reports about one invocation (the figures of Lambda's REPORT line and the outcome).

@@ -10,6 +10,8 @@ import GRDB
 /// - `function_invocations`: what the runtime reports about each invocation.
 ///
 /// Migration `v2-function-test-events` adds `function_test_events`: the console's saved test events.
+/// Migration `v3-invocation-lifecycle` lets an invocation be recorded when it starts (`Running`, with the
+/// process running it) and marked `Interrupted` when that process ended before it finished.
 enum FunctionsSchema {
     static func v1(_ db: Database) throws {
         try db.execute(sql: """
@@ -124,6 +126,44 @@ enum FunctionsSchema {
                 last_modified REAL NOT NULL,
                 PRIMARY KEY (function_name, name)
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// `v3-invocation-lifecycle`: `function_invocations` gains the `Running` and `Interrupted` statuses and
+    /// `runner`, the process running the invocation (boot id, pid and start time). SQLite cannot change a
+    /// CHECK constraint in place, so the table is rebuilt.
+    static func v3InvocationLifecycle(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE function_invocations_v3 (
+                id INTEGER PRIMARY KEY,
+                request_id TEXT NOT NULL UNIQUE,
+                function_name TEXT NOT NULL,
+                version TEXT NOT NULL,
+                started_at REAL NOT NULL,
+                duration_ms REAL NOT NULL,
+                billed_duration_ms INTEGER NOT NULL,
+                memory_size INTEGER NOT NULL,
+                max_memory_used_mb INTEGER NOT NULL,
+                init_duration_ms REAL,
+                status TEXT NOT NULL CHECK (status IN ('Running', 'Success', 'Error', 'Timeout', 'Interrupted')),
+                error_type TEXT,
+                error_message TEXT,
+                payload_preview TEXT,
+                response_preview TEXT,
+                log_stream TEXT,
+                runner TEXT
+            );
+            INSERT INTO function_invocations_v3 (id, request_id, function_name, version, started_at, duration_ms,
+                billed_duration_ms, memory_size, max_memory_used_mb, init_duration_ms, status, error_type, error_message,
+                payload_preview, response_preview, log_stream)
+                SELECT id, request_id, function_name, version, started_at, duration_ms, billed_duration_ms, memory_size,
+                    max_memory_used_mb, init_duration_ms, status, error_type, error_message, payload_preview,
+                    response_preview, log_stream
+                FROM function_invocations;
+            DROP TABLE function_invocations;
+            ALTER TABLE function_invocations_v3 RENAME TO function_invocations;
+            CREATE INDEX function_invocations_by_function ON function_invocations(function_name, id);
+            CREATE INDEX function_invocations_running ON function_invocations(status) WHERE status = 'Running';
             """)
     }
 }

@@ -37,20 +37,74 @@ extension FunctionsService {
 
     /// Records what happened in one invocation. The runtime writes it after running a call that
     /// `prepareInvocation` authorized; it is Lambda's own bookkeeping, so no caller is asked for.
-    /// Fails with ResourceNotFoundException when the function was deleted meanwhile.
+    /// Replaces the `Running` record `startInvocation` wrote. Fails with ResourceNotFoundException when the
+    /// function was deleted meanwhile.
     public func recordInvocation(_ record: InvocationRecord) throws {
         try account.write([.invocations]) { db in
             _ = try requireFunction(record.functionName, db)
             try db.execute(sql: """
                 INSERT INTO function_invocations(request_id, function_name, version, started_at, duration_ms, billed_duration_ms,
                     memory_size, max_memory_used_mb, init_duration_ms, status, error_type, error_message, payload_preview,
-                    response_preview, log_stream)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    response_preview, log_stream, runner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(request_id) DO UPDATE SET
+                    version = excluded.version, started_at = excluded.started_at, duration_ms = excluded.duration_ms,
+                    billed_duration_ms = excluded.billed_duration_ms, memory_size = excluded.memory_size,
+                    max_memory_used_mb = excluded.max_memory_used_mb, init_duration_ms = excluded.init_duration_ms,
+                    status = excluded.status, error_type = excluded.error_type, error_message = excluded.error_message,
+                    payload_preview = excluded.payload_preview, response_preview = excluded.response_preview,
+                    log_stream = excluded.log_stream, runner = excluded.runner
                 """, arguments: [record.requestID, record.functionName, record.version, record.startedAt.timeIntervalSince1970,
                                  record.durationMs, record.billedDurationMs, record.memorySize, record.maxMemoryUsedMB,
                                  record.initDurationMs, record.status.rawValue, record.errorType, record.errorMessage,
-                                 record.payloadPreview, record.responsePreview, record.logStreamName])
+                                 record.payloadPreview, record.responsePreview, record.logStreamName,
+                                 record.status == .running ? ProcessIdentity.current : nil])
         }
+    }
+
+    /// Records an invocation as `Running` before it runs, so that one whose process is killed mid-way is not
+    /// lost: the next process to open the account marks it `Interrupted` (see `markInterruptedInvocations`).
+    func startInvocation(requestID: String, configuration: FunctionConfiguration, startedAt: Date, payload: Data) throws {
+        try recordInvocation(InvocationRecord(
+            requestID: requestID, functionName: configuration.functionName, version: configuration.version,
+            startedAt: startedAt, durationMs: 0, billedDurationMs: 0, memorySize: configuration.memorySize, maxMemoryUsedMB: 0,
+            initDurationMs: nil, status: .running, errorType: nil, errorMessage: nil,
+            payloadPreview: Self.preview(payload), responsePreview: nil, logStreamName: nil))
+    }
+
+    /// Removes a `Running` record of an invocation that never ran (throttled, or the runtime could not start).
+    func discardStartedInvocation(_ requestID: String) {
+        _ = try? account.write([.invocations]) { db in
+            try db.execute(sql: "DELETE FROM function_invocations WHERE request_id = ? AND status = 'Running'", arguments: [requestID])
+        }
+    }
+
+    /// Marks `Interrupted` every `Running` invocation whose process is no longer running (it was killed, it
+    /// crashed, or the machine stopped), with a message saying what is missing. Returns how many were marked.
+    /// Called when an account is opened for writing.
+    @discardableResult
+    public func markInterruptedInvocations() throws -> Int {
+        let running = try account.read { db in
+            try Row.fetchAll(db, sql: "SELECT request_id, runner FROM function_invocations WHERE status = 'Running'")
+                .map { (id: $0["request_id"] as String, runner: $0["runner"] as String?) }
+        }
+        let ended = running.filter { invocation in invocation.runner.map { !ProcessIdentity.isRunning($0) } ?? true }
+        guard !ended.isEmpty else { return 0 }
+        try account.write([.invocations]) { db in
+            for invocation in ended {
+                let pid = invocation.runner?.split(separator: ":").dropFirst().first.map(String.init) ?? "?"
+                try db.execute(sql: """
+                    UPDATE function_invocations SET status = 'Interrupted', error_type = 'Overcast.Interrupted', error_message = ?,
+                        runner = NULL
+                    WHERE request_id = ? AND status = 'Running'
+                    """, arguments: [
+                        "The Overcast process running this invocation (pid \(pid)) ended before it finished: the handler's"
+                            + " result is unknown, and its log may be incomplete, with no END or REPORT line.",
+                        invocation.id,
+                    ])
+            }
+        }
+        return ended.count
     }
 
     /// The function's most recent invocations, newest first (authorized as `lambda:GetFunction`).

@@ -23,17 +23,11 @@ public struct WorkerSandboxStatus: Sendable, Equatable {
     /// The kernel's Landlock ABI; 0 when it has none.
     public var landlockABI: Int
 
-    public var isAvailable: Bool { landlockABI > 0 }
-
-    /// One line for the Functions panel.
-    public var summary: String {
-        if isAvailable { return "sandboxed (Landlock ABI \(landlockABI))" }
-        #if os(Linux)
-        return "not sandboxed: this kernel has no Landlock"
-        #else
-        return "not sandboxed on this system"
-        #endif
+    public init(landlockABI: Int) {
+        self.landlockABI = landlockABI
     }
+
+    public var isAvailable: Bool { landlockABI > 0 }
 
     /// What the user should know when workers cannot be sandboxed; nil when they are.
     public var warning: String? {

@@ -57,12 +57,13 @@ enum FunctionTabsView {
 
     // MARK: - Configuration
 
-    static func drawConfiguration(_ buffer: inout ScreenBuffer, _ detail: FunctionDetailState, python: String?, in area: Rect) {
+    static func drawConfiguration(_ buffer: inout ScreenBuffer, _ detail: FunctionDetailState, python: String?,
+                                  sandbox: WorkerSandboxStatus?, in area: Rect) {
         guard detail.configuration != nil else {
             buffer.write("Loading…", in: area.row(0), role: .dim)
             return
         }
-        let rows = configurationRows(detail, python: python)
+        let rows = configurationRows(detail, python: python, sandbox: sandbox)
         let labelWidth = 16
         let visible = max(1, area.height - 1)
         let top = min(detail.configurationScroll, max(0, rows.count - visible))
@@ -77,10 +78,17 @@ enum FunctionTabsView {
     }
 
     /// The Configuration tab's label–value rows (the reducer counts them to bound scrolling).
-    static func configurationRows(_ detail: FunctionDetailState, python: String?) -> [(String, String)] {
+    static func configurationRows(_ detail: FunctionDetailState, python: String?, sandbox: WorkerSandboxStatus?) -> [(String, String)] {
         guard let c = detail.configuration else { return [] }
         var rows: [(String, String)] = [
             ("Runtime", c.runtime + (python.map { " (runs on the local \($0))" } ?? "")),
+        ]
+        if let sandbox {
+            rows.append(("Isolation", sandbox.isAvailable
+                ? "sandboxed (own /tmp; sees only its code)"
+                : "not sandboxed: no Landlock on this system"))
+        }
+        rows += [
             ("Handler", c.handler),
             ("Memory", "\(c.memorySize) MB"),
             ("Timeout", timeoutText(c.timeout)),
@@ -200,9 +208,10 @@ enum FunctionTabsView {
         let rows = detail.invocations.enumerated().map { index, record in
             TableRow(id: index, cells: [
                 ConsoleFormat.dateTime(record.startedAt), requestIDText(record.requestID), record.status.rawValue,
-                String(format: "%.2f ms", record.durationMs), "\(record.maxMemoryUsedMB) MB",
-                record.initDurationMs.map { String(format: "%.0f ms", $0) } ?? "warm",
-            ], role: record.status == .success ? nil : .error)
+                record.status == .running ? "…" : String(format: "%.2f ms", record.durationMs),
+                record.status == .running ? "" : "\(record.maxMemoryUsedMB) MB",
+                record.status == .running ? "" : record.initDurationMs.map { String(format: "%.0f ms", $0) } ?? "warm",
+            ], role: record.status.styleRole)
         }
         var table = TableState<Int>(rows: rows)
         table.select(id: detail.invocationIndex, pageSize: max(1, area.height - 3))
@@ -214,7 +223,7 @@ enum FunctionTabsView {
             if let type = record.errorType { line += " · \(type)" }
             if let message = record.errorMessage { line += ": \(message)" }
             if let response = record.responsePreview, record.status == .success { line += " · response \(response)" }
-            buffer.write(line, in: area.row(area.height - 1), role: record.status == .success ? .dim : .error)
+            buffer.write(line, in: area.row(area.height - 1), role: record.status.styleRole ?? .dim)
         }
     }
 }

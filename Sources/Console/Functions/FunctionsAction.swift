@@ -35,7 +35,7 @@ public enum FunctionsAction: Sendable {
     // MARK: - What the engine (or the editor) answered
     case functionsLoaded([FunctionConfiguration], latest: [String: InvocationRecord])
     case functionsLoadFailed(ConsoleError)
-    case choicesLoaded(roles: [IAMRole], buckets: [String], python: String)
+    case choicesLoaded(roles: [IAMRole], buckets: [String], python: String, sandbox: WorkerSandboxStatus? = nil)
     case functionCreated(FunctionConfiguration, roleCreated: String?)
     case functionCreateFailed(ConsoleError)
     case functionDeleted(String)

@@ -29,7 +29,8 @@ struct FunctionsEffects {
             // Each list is optional: a caller without iam:ListRoles can still create a function with a new role.
             let roles = (try? functions.lambdaExecutionRoles(caller: caller)) ?? []
             let buckets = (try? account.storage.listBuckets(caller: caller).map(\.name)) ?? []
-            answer(.choicesLoaded(roles: roles, buckets: buckets, python: PythonVersion.local() ?? "python3 (not found)"))
+            answer(.choicesLoaded(roles: roles, buckets: buckets, python: PythonVersion.local() ?? "python3 (not found)",
+                                 sandbox: WorkerSandbox.status))
         case .createFunction(let request):
             create(request)
         case .deleteFunction(let name):

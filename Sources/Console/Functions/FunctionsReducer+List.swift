@@ -11,7 +11,7 @@ extension FunctionsReducer {
         } else {
             last = "never invoked"
         }
-        let role: StyleRole? = latest.map { $0.status == .success ? nil : .error } ?? nil
+        let role: StyleRole? = latest.flatMap(\.status.styleRole)
         return TableRow(id: function.functionName, cells: [
             function.functionName, function.runtime, "\(function.memorySize) MB", "\(function.timeout) s",
             last, ConsoleFormat.dateTime(function.lastModified),

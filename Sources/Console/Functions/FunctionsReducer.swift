@@ -90,10 +90,17 @@ enum FunctionsReducer {
             s.functions.loaded = true
             if !s.functions.functions.isEmpty { s.toast(error) }
             return []
-        case .choicesLoaded(let roles, let buckets, let python):
+        case .choicesLoaded(let roles, let buckets, let python, let sandbox):
             s.functions.lambdaRoles = roles
             s.functions.bucketNames = buckets
             s.functions.pythonVersion = python
+            if let sandbox {
+                s.functions.sandbox = sandbox
+                if let warning = sandbox.warning, !s.functions.sandboxWarningShown {
+                    s.functions.sandboxWarningShown = true
+                    s.toast(warning, kind: .warning)
+                }
+            }
             FunctionsDialogs.refreshChoices(&s)
             return []
         case .functionCreated(let configuration, let role):
@@ -355,7 +362,7 @@ enum FunctionsReducer {
             detail.codeScroll = moved(detail.codeScroll, count: max(0, lines - height), page: height)
         case .configuration:
             // The view clamps it to the rows it has.
-            let rows = FunctionTabsView.configurationRows(detail, python: s.functions.pythonVersion).count
+            let rows = FunctionTabsView.configurationRows(detail, python: s.functions.pythonVersion, sandbox: s.functions.sandbox).count
             detail.configurationScroll = moved(detail.configurationScroll, count: max(0, rows - (height - 1)), page: height)
         case .test:
             let before = detail.eventIndex

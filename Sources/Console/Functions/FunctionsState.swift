@@ -19,6 +19,10 @@ public struct FunctionsState: Sendable {
     public var modal: FunctionsModal?
     /// The local python3 that serves every python runtime ("Python 3.11.7"), or why there is none.
     public var pythonVersion: String?
+    /// Whether workers run sandboxed on this system (shown on the Configuration tab).
+    public var sandbox: WorkerSandboxStatus?
+    /// The warning that workers cannot be sandboxed is shown once per session.
+    public var sandboxWarningShown = false
     /// What the create form and the configuration form offer as execution roles.
     public var lambdaRoles: [IAMRole] = []
     /// What the trigger form offers.

@@ -95,7 +95,8 @@ enum FunctionsView {
         }
         switch detail.tab {
         case .code: FunctionTabsView.drawCode(&buffer, detail, in: content)
-        case .configuration: FunctionTabsView.drawConfiguration(&buffer, detail, python: state.functions.pythonVersion, in: content)
+        case .configuration: FunctionTabsView.drawConfiguration(&buffer, detail, python: state.functions.pythonVersion,
+                                                               sandbox: state.functions.sandbox, in: content)
         case .test: FunctionTabsView.drawTest(&buffer, detail, now: state.now, focused: focused, in: content)
         case .triggers: FunctionTabsView.drawTriggers(&buffer, detail, focused: focused, in: content)
         case .invocations: FunctionTabsView.drawInvocations(&buffer, detail, focused: focused, in: content)

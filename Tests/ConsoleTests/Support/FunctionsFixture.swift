@@ -117,9 +117,10 @@ final class FunctionsFixture {
         harness.send(.serviceChosen(.functions))
     }
 
-    /// Pins the python version shown on screens (the choices effect reads the machine's).
+    /// Pins the python version and the sandbox shown on screens (the choices effect reads the machine's).
     func pinPython() {
-        harness.send(.functions(.choicesLoaded(roles: state.lambdaRoles, buckets: state.bucketNames, python: Self.pythonVersion)))
+        harness.send(.functions(.choicesLoaded(roles: state.lambdaRoles, buckets: state.bucketNames, python: Self.pythonVersion,
+                                               sandbox: WorkerSandboxStatus(landlockABI: 7))))
     }
 
     /// Moves the list's cursor to `name`.

@@ -132,6 +132,9 @@ extension FunctionsService {
                                            sessionToken: session.role.credentials.sessionToken))
         let pool = account.functionRuntime.workerPool(clock: account.clock, ids: account.ids)
         let startedAt = account.clock.now()
+        let recordedID = recordID ?? requestID
+        // The function may have been deleted meanwhile; it still runs, as the plan was authorized.
+        try? startInvocation(requestID: recordedID, configuration: configuration, startedAt: startedAt, payload: payload)
         let result: WorkerInvocationResult
         do {
             result = try pool.invoke(spec, WorkerInvocation(requestId: requestID, payload: payload, invokedFunctionArn: invokedARN)) {
@@ -143,6 +146,7 @@ extension FunctionsService {
                 }
             }
         } catch {
+            discardStartedInvocation(recordedID)
             throw Self.engineError(error)
         }
 
@@ -156,7 +160,7 @@ extension FunctionsService {
         case .functionError, .runtimeExited: status = .error
         }
         let record = InvocationRecord(
-            requestID: recordID ?? requestID, functionName: configuration.functionName, version: configuration.version,
+            requestID: recordedID, functionName: configuration.functionName, version: configuration.version,
             startedAt: startedAt, durationMs: result.durationMs, billedDurationMs: result.billedDurationMs,
             memorySize: result.memorySizeMB, maxMemoryUsedMB: result.maxMemoryUsedMB, initDurationMs: result.initDurationMs,
             status: status, errorType: result.functionError?.errorType, errorMessage: result.functionError?.errorMessage,
