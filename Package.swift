@@ -88,7 +88,11 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-        .testTarget(name: "OvercastCLITests", dependencies: ["TestSupport", "overcast"]),
+        // GRDB: a test holds an account's write lock while `overcast info` reads it.
+        .testTarget(
+            name: "OvercastCLITests",
+            dependencies: ["TestSupport", "overcast", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "ConsoleTests",
             dependencies: ["Console", "CloudEngine", "TerminalUI", "ScreenTesting", "TestSupport", "overcast"],

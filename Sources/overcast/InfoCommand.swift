@@ -11,7 +11,7 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var account: AccountOption
 
     func run() throws {
-        let opened = try account.open()
+        let opened = try account.openForReading()
         let buckets = try opened.storage.listBuckets(caller: .root)
         let groups = try opened.logs.describeLogGroups(caller: .root)
         let objects = buckets.reduce(0) { $0 + $1.objectCount }

@@ -29,4 +29,9 @@ struct AccountOption: ParsableArguments {
     func open() throws -> Account {
         try Account.open(path: path)
     }
+
+    /// Opens the account only to read it, so a command that only looks (`info`) never waits for another process's write lock.
+    func openForReading() throws -> Account {
+        try Account.openForReading(path: path)
+    }
 }

@@ -12,11 +12,19 @@ struct OvercastProcess {
     }
 
     /// Runs `overcast arguments...` with `environment` added, waits for it, and returns its output.
+    ///
+    /// `launcher` runs it through another program first (e.g. `setpriv` to run as another user).
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> OvercastProcess {
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    launcher: [String] = []) throws -> OvercastProcess {
         let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [try binary().path] + arguments
+        } else {
+            process.executableURL = try binary()
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "interactive=no"
         for (key, value) in environment { env[key] = value }
@@ -41,6 +49,29 @@ struct OvercastProcess {
         return OvercastProcess(status: process.terminationStatus,
                                stdout: String(decoding: outData, as: UTF8.self),
                                stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+}
+
+extension OvercastProcess {
+    /// setpriv, which runs a program as another user; the tests need it only when they run as root.
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// Whether a test can run overcast as a user without its own permissions (`nobody` when the tests run as root).
+    static var canDropPrivileges: Bool {
+        geteuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv)
+    }
+
+    /// Runs overcast as a user the test's chmod applies to: `nobody` when the tests run as root (root may read anything), else this user.
+    static func runUnprivileged(_ arguments: [String]) throws -> OvercastProcess {
+        guard geteuid() == 0 else { return try run(arguments) }
+        return try run(arguments, launcher: [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"])
+    }
+
+    /// The user `runUnprivileged` runs as, by name.
+    static var unprivilegedUser: String {
+        let uid = geteuid() == 0 ? 65534 : geteuid()
+        guard let entry = getpwuid(uid), let name = entry.pointee.pw_name else { return "uid \(uid)" }
+        return String(cString: name)
     }
 }
 

@@ -2,34 +2,55 @@ import Foundation
 import GRDB
 
 extension Account {
-    /// Opens the account in `path`, creating the file (and its folder) when it does not exist.
+    /// Opens the account in `path` to work in it, creating the file (and its folder) when it does not exist.
     ///
-    /// A file that is not an Overcast account, or that a newer Overcast wrote,
-    /// is refused with `AccountFileError` and left exactly as it was.
+    /// The path is judged before it is opened for writing (`AccountFileCheck`,
+    /// then `AccountFileInspection`): anything that is not an Overcast account
+    /// this version can use (another file, a folder, a newer Overcast's
+    /// account, a damaged one) is refused with `AccountFileError` and left
+    /// exactly as it was, with nothing created beside it.
     public static func open(path: String, options: AccountOptions = AccountOptions()) throws -> Account {
-        let url = URL(fileURLWithPath: path)
-        let fileManager = FileManager.default
-        do {
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw AccountFileError.unreachable(path: path, reason: "cannot create its folder (\(error.localizedDescription))")
+        let check = try AccountFileCheck.run(path: path, access: .readWrite)
+        var verdict = AccountFileInspection.Verdict.blank
+        switch check.state {
+        case .absent: try createFolder(of: path)
+        case .blank: break
+        case .account, .undecided: verdict = try AccountFileInspection.run(path: path, walHasPages: check.walHasPages)
         }
-        if let size = (try? fileManager.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
-            try inspectExistingFile(path: path)
-        }
-
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration())
+        let pool = try AccountFileError.translating(path: path) {
+            let pool = try DatabasePool(path: path, configuration: configuration())
             try AccountSchema.migrator.migrate(pool)
-        } catch let error as DatabaseError {
-            throw AccountFileError.unreachable(path: path, reason: error.message ?? error.description)
+            return pool
         }
-        let info = try loadOrCreateInfo(pool, path: path, options: options)
+        let info = try loadOrCreateInfo(pool, path: path, options: options, wasBlank: verdict == .blank)
         let account = Account(path: path, info: info, database: pool, options: options)
         try account.storage.discardAbandonedUploads()
         try account.functions.markInterruptedInvocations()
         return account
+    }
+
+    /// Opens the account in `path` only to read it: another process writing, or holding the write lock, does not hold it up.
+    ///
+    /// A read-only WAL connection needs no lock to read, so nothing here
+    /// migrates, writes or changes the journal mode. When there is no account
+    /// at the path yet it is created as `open` does: that takes the write lock,
+    /// but only on first use.
+    public static func openForReading(path: String, options: AccountOptions = AccountOptions()) throws -> Account {
+        let check = try AccountFileCheck.run(path: path, access: .readOnly)
+        guard check.state == .account || check.state == .undecided,
+              try AccountFileInspection.run(path: path, walHasPages: check.walHasPages) == .account else {
+            return try open(path: path, options: options)
+        }
+        let pool = try AccountFileError.translating(path: path) {
+            try DatabasePool(path: path, configuration: readOnlyConfiguration())
+        }
+        let found = try AccountFileError.translating(path: path) { try pool.read(fetchInfo) }
+        guard let info = found else {
+            // Its creator stopped between migrating and writing the account row: finish the job as `open` would.
+            try? pool.close()
+            return try open(path: path, options: options)
+        }
+        return Account(path: path, info: info, database: pool, options: options, openedForReading: true)
     }
 
     static func configuration() -> Configuration {
@@ -49,49 +70,38 @@ extension Account {
         return config
     }
 
-    /// Refuses a file that is not ours, or is newer than us, without writing to it.
-    private static func inspectExistingFile(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw AccountFileError.unreachable(path: path, reason: "it cannot be read (check its permissions)")
-        }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else {
-            throw AccountFileError.notADatabase(path: path)
-        }
+    /// Read-only connections: they set no pragma that would write, and never wait for the write lock.
+    static func readOnlyConfiguration() -> Configuration {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(30)
+        config.label = "overcast.read-only"
+        return config
+    }
+
+    private static func createFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.read { db in
-                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                if appID != AccountSchema.applicationID {
-                    if appID == 0 && tableCount == 0 { return }
-                    throw AccountFileError.notAnAccount(path: path)
-                }
-                let applied = try AccountSchema.migrator.appliedIdentifiers(db)
-                let known = Set(AccountSchema.migrator.migrations)
-                let unknown = applied.subtracting(known).sorted()
-                if !unknown.isEmpty {
-                    throw AccountFileError.newerVersion(path: path, unknownMigrations: unknown)
-                }
-            }
-            try queue.close()
-        } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_NOTADB { throw AccountFileError.notADatabase(path: path) }
-            throw AccountFileError.unreachable(path: path, reason: error.message ?? error.description)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw AccountFileError.unreachable(path: path, reason: "cannot create its folder (\(error.localizedDescription))")
         }
     }
 
-    private static func loadOrCreateInfo(_ pool: DatabasePool, path: String, options: AccountOptions) throws -> AccountInfo {
-        do {
-            return try pool.write { db in
-                if let row = try Row.fetchOne(db, sql: "SELECT account_id, region, created_at FROM account WHERE singleton = 1") {
-                    return AccountInfo(accountID: row["account_id"], region: row["region"],
-                                       createdAt: Date(timeIntervalSince1970: row["created_at"]))
-                }
+    private static func fetchInfo(_ db: Database) throws -> AccountInfo? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT account_id, region, created_at FROM account WHERE singleton = 1") else {
+            return nil
+        }
+        return AccountInfo(accountID: row["account_id"], region: row["region"],
+                           createdAt: Date(timeIntervalSince1970: row["created_at"]))
+    }
+
+    private static func loadOrCreateInfo(_ pool: DatabasePool, path: String, options: AccountOptions,
+                                         wasBlank: Bool) throws -> AccountInfo {
+        try AccountFileError.translating(path: path) {
+            try pool.write { db in
+                try AccountSchema.stampVersion(db, replacing: wasBlank)
+                if let info = try fetchInfo(db) { return info }
                 let accountID = options.accountID ?? newAccountID(options.ids)
                 let created = options.clock.now()
                 try db.execute(
@@ -100,8 +110,6 @@ extension Account {
                 try IAMService.createRootAccessKey(accountID: accountID, ids: options.ids, now: created, db)
                 return AccountInfo(accountID: accountID, region: options.region, createdAt: created)
             }
-        } catch let error as DatabaseError {
-            throw AccountFileError.unreachable(path: path, reason: error.message ?? error.description)
         }
     }
 

@@ -14,16 +14,20 @@ public final class Account: Sendable {
     public let authorizer: any Authorizer
     public let changes: ChangeFeed
     let database: DatabasePool
+    /// Opened with `openForReading`: its connections are read-only, so a write fails.
+    let openedForReading: Bool
     let bulkWrites = BulkWriteCounter()
     /// The function runtime's shared state: one worker pool (made on first invocation), role sessions, Event invocations.
     public let functionRuntime = FunctionRuntimeState()
     /// The S3 event dispatcher's timer and settings; `events` delivers the outbox.
     public let eventDelivery = S3EventDeliveryState()
 
-    init(path: String, info: AccountInfo, database: DatabasePool, options: AccountOptions) {
+    init(path: String, info: AccountInfo, database: DatabasePool, options: AccountOptions,
+         openedForReading: Bool = false) {
         self.path = path
         self.info = info
         self.database = database
+        self.openedForReading = openedForReading
         self.clock = options.clock
         self.ids = options.ids
         self.authorizer = options.authorizer ?? IAMAuthorizer(clock: options.clock)
@@ -81,6 +85,10 @@ public final class Account: Sendable {
         do {
             return try body()
         } catch let error as DatabaseError {
+            if openedForReading && error.resultCode == .SQLITE_READONLY {
+                throw EngineError(code: "InternalError", httpStatus: 500,
+                                  message: "The account \(path) was opened only for reading (Account.openForReading); open it with Account.open to change it.")
+            }
             throw EngineError.databaseFailure(error, path: path)
         }
     }
@@ -105,6 +113,9 @@ extension EngineError {
         case .SQLITE_READONLY:
             return EngineError(code: "InternalError", httpStatus: 500,
                                message: "The account file \(path) is read-only; check its permissions.")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return EngineError(code: "InternalError", httpStatus: 500,
+                               message: "The account file \(path) is damaged (SQLite reports: \(error.message ?? "database disk image is malformed")). Restore it from a backup (`sqlite3 \(path) .recover` may rescue part of it).")
         default:
             return EngineError(code: "InternalError", httpStatus: 500,
                                message: "The account database failed: \(error.message ?? error.description)")

@@ -34,4 +34,21 @@ enum AccountSchema {
         migrator.registerMigration("v3-invocation-lifecycle", migrate: FunctionsSchema.v3InvocationLifecycle)
         return migrator
     }
+
+    /// The schema version this Overcast writes: how many migrations it knows.
+    static var version: Int { migrator.migrations.count }
+
+    /// Records `version` in the header (`PRAGMA user_version`) once the migrations have run.
+    ///
+    /// `AccountFileCheck` reads it with a plain read before anything opens the
+    /// file, so a file a newer Overcast wrote is refused without SQLite
+    /// creating files beside it. A version is never lowered: a newer Overcast
+    /// may have opened the file meanwhile. `replacing` is for a file that was
+    /// blank when opened, whose user_version some other program may have set.
+    static func stampVersion(_ db: Database, replacing: Bool) throws {
+        let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if current < version || (replacing && current != version) {
+            try db.execute(sql: "PRAGMA user_version = \(version)")
+        }
+    }
 }

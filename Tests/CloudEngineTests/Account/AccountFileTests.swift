@@ -6,11 +6,9 @@ import Testing
 /// Opening, reopening and refusing account files. (Kept here, beside `TestAccount`, because it tests what that helper relies on.)
 @Suite("Account file")
 final class AccountFileTests {
-    let folder = TestAccount.makeFolder()
+    let folder = ScratchFolder()
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    func path(_ name: String = "account.sqlite") -> String { folder.appendingPathComponent(name).path }
+    func path(_ name: String = "account.sqlite") -> String { folder.path(name) }
 
     func options(accountID: String? = "123456789012", region: String = "us-east-1") -> AccountOptions {
         AccountOptions(clock: ManualClock(), ids: SeededIDGenerator(), region: region, accountID: accountID)
@@ -22,7 +20,7 @@ final class AccountFileTests {
 
     @Test("Opening a path in folders that do not exist creates them and the file")
     func createsFolderAndFile() throws {
-        let nested = folder.appendingPathComponent("deep/er/account.sqlite").path
+        let nested = folder.path("deep/er/account.sqlite")
         let account = try Account.open(path: nested, options: options())
         #expect(exists(nested))
         #expect(account.path == nested)
