@@ -43,18 +43,66 @@ enum FunctionBenchmarks {
         account.functionRuntime.shutdown()
     }
 
+    /// Warm and cold invocations of a no-op handler, with the sandbox and without it, in one run: the cold
+    /// starts alternate between the two so that a change in the machine's load falls on both alike.
     static func runtimeFigures() throws {
-        let folder = try Measurement.scratchFolder("functions")
+        // The code lives in the private folder, as extracted code does: a sandboxed worker's /tmp is its own.
+        let directories = try WorkerDirectories.prepare(root: PrivateDirectory.defaultRoot())
+        let folder = URL(fileURLWithPath: directories.root).appendingPathComponent("bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let code = folder.appendingPathComponent("code")
         try FileManager.default.createDirectory(at: code, withIntermediateDirectories: true)
         try "def handler(event, context):\n    return None\n".write(
             to: code.appendingPathComponent("noop.py"), atomically: true, encoding: .utf8)
-        let pool = WorkerPool(clock: SystemClock(), ids: SystemIDGenerator())
-        defer { pool.shutdown() }
-        let spec = WorkerFunctionSpec(functionName: "noop", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:noop",
-                                      revision: "bench", handler: "noop.handler", codeDirectory: code.path)
+        let sandboxed = Runner(isolation: .sandboxed, code: code.path)
+        let plain = Runner(isolation: .unsandboxed, code: code.path)
+        defer { sandboxed.pool.shutdown(); plain.pool.shutdown() }
+
+        for (runner, suffix) in [(sandboxed, ""), (plain, "_unsandboxed")] {
+            _ = try runner.invoke()
+            // The handler does nothing (about a microsecond of Python), so the whole round trip is the overhead.
+            var wall: [Double] = []
+            for _ in 0..<1_000 { wall.append(try runner.invoke().wall) }
+            Measurement.report("functions.warm_noop_invoke\(suffix)_median_ms", Measurement.percentile(wall, 0.5), "ms")
+            Measurement.report("functions.warm_noop_invoke\(suffix)_p99_ms", Measurement.percentile(wall, 0.99), "ms")
+        }
+
+        var cold: [Double] = []
+        var coldPlain: [Double] = []
+        for _ in 0..<20 {
+            cold.append(try sandboxed.coldStart())
+            coldPlain.append(try plain.coldStart())
+        }
+        let python = try PythonRuntime.locate()
+        var bare: [Double] = []
+        // posix_spawn and waitpid, as a plain start of python: Foundation's Process adds tens of
+        // milliseconds of its own on Linux, which would flatter the comparison.
+        for _ in 0..<20 {
+            bare.append(try Measurement.seconds { try spawnAndWait(python.executable, ["-c", "pass"]) } * 1000)
+        }
+        let coldMedian = Measurement.percentile(cold, 0.5)
+        let plainMedian = Measurement.percentile(coldPlain, 0.5)
+        let bareMedian = Measurement.percentile(bare, 0.5)
+        Measurement.report("functions.cold_start_median_ms", coldMedian, "ms")
+        Measurement.report("functions.cold_start_unsandboxed_median_ms", plainMedian, "ms")
+        Measurement.report("functions.sandbox_cold_start_cost_median_ms", coldMedian - plainMedian, "ms")
+        Measurement.report("functions.python_c_pass_median_ms", bareMedian, "ms")
+        Measurement.report("functions.cold_start_over_python_median_ms", coldMedian - bareMedian, "ms")
+        Measurement.report("functions.sandbox_landlock_abi", Double(WorkerSandbox.status.landlockABI), "abi")
+    }
+
+    /// One pool and its no-op function, sandboxed or not.
+    final class Runner {
+        let pool: WorkerPool
+        let spec: WorkerFunctionSpec
         var counter = 0
+
+        init(isolation: WorkerIsolation, code: String) {
+            pool = WorkerPool(settings: WorkerPoolSettings(isolation: isolation), clock: SystemClock(), ids: SystemIDGenerator())
+            spec = WorkerFunctionSpec(functionName: "noop", functionArn: "arn:aws:lambda:us-east-1:123456789012:function:noop",
+                                      revision: "bench", handler: "noop.handler", codeDirectory: code)
+        }
+
         func invoke() throws -> (wall: Double, result: WorkerInvocationResult) {
             counter += 1
             let invocation = WorkerInvocation(requestId: "bench-\(counter)", payload: Data("{}".utf8))
@@ -65,34 +113,14 @@ enum FunctionBenchmarks {
             }
             return (wall, result)
         }
-        _ = try invoke()
-        // The handler does nothing (about a microsecond of Python), so the whole round trip is the overhead.
-        var wall: [Double] = []
-        for _ in 0..<1_000 {
-            wall.append(try invoke().wall)
-        }
-        Measurement.report("functions.warm_noop_invoke_median_ms", Measurement.percentile(wall, 0.5), "ms")
-        Measurement.report("functions.warm_noop_invoke_p99_ms", Measurement.percentile(wall, 0.99), "ms")
 
-        var cold: [Double] = []
-        for _ in 0..<20 {
+        /// A retired function's first invocation: spawn, sandbox, bootstrap, import, invoke.
+        func coldStart() throws -> Double {
             pool.retire(functionName: "noop")
             let (ms, result) = try invoke()
             precondition(result.coldStart, "a retired function must start cold")
-            cold.append(ms)
+            return ms
         }
-        let python = try PythonRuntime.locate()
-        var bare: [Double] = []
-        // posix_spawn and waitpid, as the worker pool starts python: Foundation's Process adds tens of
-        // milliseconds of its own on Linux, which would flatter the comparison.
-        for _ in 0..<20 {
-            bare.append(try Measurement.seconds { try spawnAndWait(python.executable, ["-c", "pass"]) } * 1000)
-        }
-        let coldMedian = Measurement.percentile(cold, 0.5)
-        let bareMedian = Measurement.percentile(bare, 0.5)
-        Measurement.report("functions.cold_start_median_ms", coldMedian, "ms")
-        Measurement.report("functions.python_c_pass_median_ms", bareMedian, "ms")
-        Measurement.report("functions.cold_start_over_python_median_ms", coldMedian - bareMedian, "ms")
     }
 
     static func spawnAndWait(_ executable: String, _ arguments: [String]) throws {
