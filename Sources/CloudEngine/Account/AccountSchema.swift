@@ -32,6 +32,7 @@ enum AccountSchema {
         migrator.registerMigration("v1-events", migrate: EventsSchema.v1)
         migrator.registerMigration("v2-function-test-events", migrate: FunctionsSchema.v2TestEvents)
         migrator.registerMigration("v3-invocation-lifecycle", migrate: FunctionsSchema.v3InvocationLifecycle)
+        migrator.registerMigration("v4-function-ephemeral-storage", migrate: FunctionsSchema.v4EphemeralStorage)
         return migrator
     }
 

@@ -37,6 +37,14 @@ public enum FunctionFormRules {
         return nil
     }
 
+    public static func ephemeralStorageViolation(_ text: String) -> String? {
+        let range = FunctionRules.defaultEphemeralStorage...FunctionRules.maxEphemeralStorage
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            return "Ephemeral storage (/tmp) is a whole number of MB from 512 to 10240."
+        }
+        return nil
+    }
+
     public static func timeoutViolation(_ text: String) -> String? {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), timeoutRange.contains(value) else {
             return "Timeout is a whole number of seconds from 1 to 900."

@@ -21,6 +21,8 @@ public struct FunctionConfiguration: Sendable, Equatable {
     public var description: String
     public var timeout: Int
     public var memorySize: Int
+    /// The size of the function's `/tmp` in MB (`EphemeralStorage.Size`), 512 by default.
+    public var ephemeralStorageSize: Int
     public var lastModified: Date
     /// Base64 of the SHA-256 of the code (`CodeSha256`).
     public var codeSHA256: String
@@ -47,10 +49,13 @@ public struct FunctionSettings: Sendable, Equatable {
     public var description: String?
     public var environment: [String: String]?
     public var layers: [String]?
+    /// `EphemeralStorage.Size` in MB (512–10,240).
+    public var ephemeralStorageSize: Int?
 
     public init(runtime: String? = nil, handler: String? = nil, role: String? = nil, memorySize: Int? = nil,
                 timeout: Int? = nil, description: String? = nil, environment: [String: String]? = nil,
-                layers: [String]? = nil) {
+                layers: [String]? = nil, ephemeralStorageSize: Int? = nil) {
+        self.ephemeralStorageSize = ephemeralStorageSize
         self.runtime = runtime
         self.handler = handler
         self.role = role

@@ -145,6 +145,21 @@ enum FunctionRules {
         return text.unicodeScalars.allSatisfy { $0 == "_" || CharacterSet.alphanumerics.contains($0) }
     }
 
+    /// Lambda's `EphemeralStorage.Size` bounds and default, in MB.
+    static let defaultEphemeralStorage = 512
+    static let maxEphemeralStorage = 10_240
+
+    static func validateEphemeralStorage(_ size: Int) throws {
+        if size < defaultEphemeralStorage {
+            throw EngineError.lambdaValidation([(member: "ephemeralStorage.size", value: String(size),
+                                                 constraint: "Member must have value greater than or equal to \(defaultEphemeralStorage)")])
+        }
+        if size > maxEphemeralStorage {
+            throw EngineError.lambdaValidation([(member: "ephemeralStorage.size", value: String(size),
+                                                 constraint: "Member must have value less than or equal to \(maxEphemeralStorage)")])
+        }
+    }
+
     static func validateMemory(_ memory: Int) throws {
         if memory < minMemory {
             throw EngineError.lambdaValidation([(member: "memorySize", value: String(memory), constraint: "Member must have value greater than or equal to \(minMemory)")])

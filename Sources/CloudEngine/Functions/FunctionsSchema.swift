@@ -166,4 +166,13 @@ enum FunctionsSchema {
             CREATE INDEX function_invocations_running ON function_invocations(status) WHERE status = 'Running';
             """)
     }
+
+    /// `v4-function-ephemeral-storage`: each function and published version keeps its `/tmp` size in MB
+    /// (Lambda's `EphemeralStorage.Size`); existing ones get Lambda's default, 512.
+    static func v4EphemeralStorage(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE functions ADD COLUMN ephemeral_storage INTEGER NOT NULL DEFAULT 512;
+            ALTER TABLE function_versions ADD COLUMN ephemeral_storage INTEGER NOT NULL DEFAULT 512;
+            """)
+    }
 }

@@ -45,7 +45,8 @@ extension FunctionsService {
     /// Publishes `$LATEST` inside the caller's transaction (CreateFunction and UpdateFunctionCode with `publish`).
     func publish(_ name: String, description: String?, _ db: Database) throws -> FunctionConfiguration {
         let row = try requireFunction(name, db)
-        let compared = ["code_sha256", "runtime", "handler", "role", "memory_size", "timeout", "environment", "layers"]
+        let compared = ["code_sha256", "runtime", "handler", "role", "memory_size", "timeout", "environment", "layers",
+                        "ephemeral_storage"]
         if let last = try Row.fetchOne(db, sql: "SELECT * FROM function_versions WHERE function_name = ? ORDER BY version DESC LIMIT 1",
                                        arguments: [name]),
            compared.allSatisfy({ last[$0] as DatabaseValue == row[$0] as DatabaseValue }),
@@ -58,8 +59,10 @@ extension FunctionsService {
         let now = account.clock.now()
         try db.execute(sql: """
             INSERT INTO function_versions(function_name, version, runtime, handler, role, memory_size, timeout, description,
-                                          environment, layers, code_sha256, code_size, last_modified, state, revision_id)
-            SELECT name, ?, runtime, handler, role, memory_size, timeout, ?, environment, layers, code_sha256, code_size, ?, state, ?
+                                          environment, layers, code_sha256, code_size, last_modified, state, revision_id,
+                                          ephemeral_storage)
+            SELECT name, ?, runtime, handler, role, memory_size, timeout, ?, environment, layers, code_sha256, code_size, ?, state, ?,
+                ephemeral_storage
             FROM functions WHERE name = ?
             """, arguments: [number, description ?? row["description"], now.timeIntervalSince1970, account.ids.uuid(), name])
         try db.execute(sql: """

@@ -30,13 +30,15 @@ public struct FunctionsService: Sendable {
     @discardableResult
     public func createFunction(_ name: String, runtime: String, handler: String, role: String, code: FunctionCode,
                                memorySize: Int = 128, timeout: Int = 3, description: String = "",
-                               environment: [String: String] = [:], layers: [String] = [], publish: Bool = false,
+                               environment: [String: String] = [:], layers: [String] = [],
+                               ephemeralStorageSize: Int = 512, publish: Bool = false,
                                caller: Caller) throws -> FunctionConfiguration {
         let reference = try FunctionRules.reference(name, accountID: account.accountID, region: account.region, allowQualifier: false)
         try FunctionRules.validateRuntime(runtime)
         try FunctionRules.validateHandler(handler)
         try FunctionRules.validateRole(role)
         try FunctionRules.validateMemory(memorySize)
+        try FunctionRules.validateEphemeralStorage(ephemeralStorageSize)
         try FunctionRules.validateTimeout(timeout)
         try FunctionRules.validateDescription(description)
         try FunctionRules.validateEnvironment(environment, limits: limits)
@@ -57,11 +59,13 @@ public struct FunctionsService: Sendable {
             try checkCodeStorage(adding: package.size, db)
             try db.execute(sql: """
                 INSERT INTO functions(name, runtime, handler, role, memory_size, timeout, description, environment, layers,
-                                      code_sha256, code_size, last_modified, state, revision_id, next_version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Active', ?, 1, ?)
+                                      code_sha256, code_size, last_modified, state, revision_id, next_version, created_at,
+                                      ephemeral_storage)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Active', ?, 1, ?, ?)
                 """, arguments: [functionName, runtime, handler, role, memorySize, timeout, description,
                                  FunctionJSON.object(environment), FunctionJSON.array(layers), package.sha256,
-                                 package.size, now.timeIntervalSince1970, revision, now.timeIntervalSince1970])
+                                 package.size, now.timeIntervalSince1970, revision, now.timeIntervalSince1970,
+                                 ephemeralStorageSize])
             try insertCode(package.files, function: functionName, version: Self.latest, db)
             if publish {
                 return try self.publish(functionName, description: nil, db)
@@ -114,6 +118,7 @@ public struct FunctionsService: Sendable {
         if let handler = settings.handler { try FunctionRules.validateHandler(handler) }
         if let role = settings.role { try FunctionRules.validateRole(role) }
         if let memory = settings.memorySize { try FunctionRules.validateMemory(memory) }
+        if let storage = settings.ephemeralStorageSize { try FunctionRules.validateEphemeralStorage(storage) }
         if let timeout = settings.timeout { try FunctionRules.validateTimeout(timeout) }
         if let description = settings.description { try FunctionRules.validateDescription(description) }
         if let environment = settings.environment { try FunctionRules.validateEnvironment(environment, limits: limits) }
@@ -132,14 +137,15 @@ public struct FunctionsService: Sendable {
             }
             try db.execute(sql: """
                 UPDATE functions SET runtime = ?, handler = ?, role = ?, memory_size = ?, timeout = ?, description = ?,
-                                     environment = ?, layers = ?, last_modified = ?, revision_id = ?
+                                     environment = ?, layers = ?, last_modified = ?, revision_id = ?, ephemeral_storage = ?
                 WHERE name = ?
                 """, arguments: [settings.runtime ?? row["runtime"], settings.handler ?? row["handler"], settings.role ?? row["role"],
                                  settings.memorySize ?? row["memory_size"], settings.timeout ?? row["timeout"],
                                  settings.description ?? row["description"],
                                  settings.environment.map(FunctionJSON.object) ?? row["environment"],
                                  settings.layers.map(FunctionJSON.array) ?? row["layers"],
-                                 now.timeIntervalSince1970, revision, functionName])
+                                 now.timeIntervalSince1970, revision,
+                                 settings.ephemeralStorageSize ?? row["ephemeral_storage"], functionName])
             return try configuration(functionName, qualifier: nil, db)
         }
     }
@@ -260,6 +266,7 @@ public struct FunctionsService: Sendable {
             functionName: name, functionARN: functionARN(name, version == Self.latest ? nil : version),
             runtime: row["runtime"], role: row["role"], handler: row["handler"], codeSize: row["code_size"],
             description: row["description"], timeout: row["timeout"], memorySize: row["memory_size"],
+            ephemeralStorageSize: row["ephemeral_storage"],
             lastModified: Date(timeIntervalSince1970: row["last_modified"]), codeSHA256: row["code_sha256"], version: version,
             environment: FunctionJSON.decodeObject(row["environment"]), layers: FunctionJSON.decodeArray(row["layers"]),
             state: row["state"], revisionID: row["revision_id"])

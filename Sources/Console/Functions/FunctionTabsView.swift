@@ -91,6 +91,7 @@ enum FunctionTabsView {
         rows += [
             ("Handler", c.handler),
             ("Memory", "\(c.memorySize) MB"),
+            ("Ephemeral /tmp", "\(c.ephemeralStorageSize) MB"),
             ("Timeout", timeoutText(c.timeout)),
             ("Execution role", c.role),
             ("Description", c.description.isEmpty ? "—" : c.description),

@@ -56,7 +56,7 @@ extension ConsoleBindings {
             }
         case .configuration:
             rows.append(KeyBinding(["e", "enter"], .functions(.configurePressed), label: "Edit",
-                                   help: "Edit memory, timeout, handler, environment, role, layers", group: "Configuration",
+                                   help: "Edit memory, timeout, /tmp size, handler, environment, role, layers", group: "Configuration",
                                    disabledReason: detail.configuration == nil ? "Not loaded yet" : nil))
             rows.append(KeyBinding("p", .functions(.publishPressed), label: "Publish version",
                                    help: "Publish a numbered version: today's code and configuration, frozen",

@@ -15,6 +15,7 @@ extension FunctionsDialogs {
         var errors: [String: String] = [:]
         if let problem = FunctionFormRules.memoryViolation(values.text("memory")) { errors["memory"] = problem }
         if let problem = FunctionFormRules.timeoutViolation(values.text("timeout")) { errors["timeout"] = problem }
+        if let problem = FunctionFormRules.ephemeralStorageViolation(values.text("storage")) { errors["storage"] = problem }
         if let problem = FunctionFormRules.handlerViolation(values.text("handler")) { errors["handler"] = problem }
         if case .failure(let problem) = FunctionFormRules.parseEnvironment(values.text("environment")) {
             errors["environment"] = problem.description

@@ -156,6 +156,7 @@ enum FunctionsDialogs {
         var form = FormState(title: "Edit configuration of \(c.functionName)", fields: [
             .text("memory", label: "Memory (MB)", value: String(c.memorySize), help: "128 to 10240"),
             .text("timeout", label: "Timeout (s)", value: String(c.timeout), help: "1 to 900 seconds"),
+            .text("storage", label: "/tmp (MB)", value: String(c.ephemeralStorageSize), help: "Ephemeral storage, 512 to 10240"),
             .text("handler", label: "Handler", value: c.handler, help: "module.function"),
             .text("description", label: "Description", value: c.description),
             .text("environment", label: "Environment", value: FunctionFormRules.environmentText(c.environment),
@@ -344,7 +345,8 @@ enum FunctionsDialogs {
             memorySize: Int(values.text("memory").trimmingCharacters(in: .whitespaces)),
             timeout: Int(values.text("timeout").trimmingCharacters(in: .whitespaces)),
             description: values.text("description"), environment: environment,
-            layers: layerList(values.text("layers")))
+            layers: layerList(values.text("layers")),
+            ephemeralStorageSize: Int(values.text("storage").trimmingCharacters(in: .whitespaces)))
     }
 
     static func layerList(_ text: String) -> [String] {

@@ -129,7 +129,8 @@ extension FunctionsService {
             region: account.region,
             credentials: WorkerCredentials(accessKeyId: session.role.credentials.accessKeyID,
                                            secretAccessKey: session.role.credentials.secretAccessKey,
-                                           sessionToken: session.role.credentials.sessionToken))
+                                           sessionToken: session.role.credentials.sessionToken),
+            ephemeralStorageMB: configuration.ephemeralStorageSize)
         let pool = account.functionRuntime.workerPool(clock: account.clock, ids: account.ids)
         let startedAt = account.clock.now()
         let recordedID = recordID ?? requestID
