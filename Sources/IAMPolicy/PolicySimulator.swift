@@ -38,7 +38,7 @@ public enum PolicySimulator {
             throw PolicySimulationError(message: "Name at least one action to simulate, such as s3:GetObject")
         }
         for action in actions where action == "*" || !ActionPattern.isWellFormed(action) {
-            throw PolicySimulationError(message: "Action \"\(action)\" must be of the form service:action, such as s3:GetObject")
+            throw PolicySimulationError(message: "Action \(JSONString.quoted(action)) must be of the form service:action, such as s3:GetObject")
         }
         var policies: [ApplicablePolicy] = []
         for (offset, text) in identityPolicies.enumerated() {
@@ -84,7 +84,7 @@ public enum PolicySimulator {
             let name = parts[5].split(separator: "/").last, parts[5].count > "user/".count
         else {
             throw PolicySimulationError(
-                message: "CallerArn \"\(arn)\" must be the ARN of an IAM user, such as arn:aws:iam::123456789012:user/alice; roles, sessions and services cannot be simulated callers")
+                message: "CallerArn \(JSONString.quoted(arn)) must be the ARN of an IAM user, such as arn:aws:iam::123456789012:user/alice; roles, sessions and services cannot be simulated callers")
         }
         let resourcePath = parts[5].dropFirst("user".count)
         let path = String(resourcePath.dropLast(name.count))
@@ -97,7 +97,7 @@ public enum PolicySimulator {
         for entry in entries {
             guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
                 throw PolicySimulationError(
-                    message: "Context entry \"\(entry)\" must be KEY=VALUE, such as aws:SourceIp=203.0.113.7")
+                    message: "Context entry \(JSONString.quoted(entry)) must be KEY=VALUE, such as aws:SourceIp=203.0.113.7")
             }
             context.append(String(entry[entry.index(after: equals)...]), to: String(entry[..<equals]))
         }
