@@ -12,7 +12,8 @@ extension PolicyDocument {
     /// Parses and validates `text` as a policy of the given kind.
     ///
     /// Size limits are not checked here: they differ by where the policy is
-    /// stored, so the caller checks them.
+    /// stored, so the caller checks them first (`PolicySizeLimit.check`), before
+    /// paying for a parse. Nesting deeper than the parser allows is refused.
     public init(parsing text: String, kind: PolicyKind) throws(MalformedPolicyDocument) {
         let root = try PolicyJSONParser.parse(text)
         guard case .object(let members) = root.value else {

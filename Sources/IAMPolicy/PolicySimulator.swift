@@ -34,6 +34,13 @@ public enum PolicySimulator {
         identityPolicies: [String], resourcePolicy: String? = nil, actions: [String], resourceArn: String = "*",
         callerArn: String? = nil, contextEntries: [String] = []
     ) throws(PolicySimulationError) -> [Result] {
+        // Parameters first, as IAM validates them: an over-long text is refused before any is parsed.
+        for (offset, text) in identityPolicies.enumerated() {
+            try requireAPILength(text, input: "PolicyInputList.\(offset + 1)", member: "policyInputList.\(offset + 1).member")
+        }
+        if let resourcePolicy {
+            try requireAPILength(resourcePolicy, input: "ResourcePolicy", member: "resourcePolicy")
+        }
         guard !actions.isEmpty else {
             throw PolicySimulationError(message: "Name at least one action to simulate, such as s3:GetObject")
         }
@@ -70,6 +77,15 @@ public enum PolicySimulator {
                 action: action, resource: resourceArn,
                 decision: PolicyEvaluator.evaluate(request: request, policies: policies),
                 missingContextValues: missingKeys(request: request, policies: policies))
+        }
+    }
+
+    /// Refuses a policy text longer than the API takes (ValidationError), without reading it further.
+    static func requireAPILength(_ text: String, input: String, member: String) throws(PolicySimulationError) {
+        do {
+            try PolicySizeLimit.apiMaximum(member: member).check(text)
+        } catch {
+            throw PolicySimulationError(code: error.code, message: "\(input) is too long: \(error.message)")
         }
     }
 

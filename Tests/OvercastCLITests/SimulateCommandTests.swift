@@ -119,6 +119,18 @@ struct SimulateCommandTests {
         #expect(run.stderr.contains(#"nope\u001b[31m.json"#), "\(run.stderr)")
     }
 
+    @Test("A 10 MB policy file is refused unread: exit 2, ValidationError, the file named")
+    func tenMegabytePolicy() throws {
+        let statement = #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*"}"#
+        let statements = Array(repeating: statement, count: 10 * 1024 * 1024 / (statement.utf8.count + 2))
+        let path = try folder.file("huge.json", #"{"Version": "2012-10-17", "Statement": ["# + statements.joined(separator: ", ") + "]}")
+        let run = try OvercastProcess.run(["iam", "simulate", "--policy", path, "--action", "s3:GetObject", "--resource", "*"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("Error: ValidationError: PolicyInputList.1 (\(path)) is too long"), "\(run.stderr)")
+        #expect(run.stderr.contains("Member must have length less than or equal to 131072"))
+    }
+
     @Test("A missing policy file is exit 2 and says so")
     func missingPolicyFile() throws {
         let run = try OvercastProcess.run(["iam", "simulate", "--policy", folder.path("nope.json"),
