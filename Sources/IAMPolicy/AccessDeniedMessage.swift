@@ -5,7 +5,9 @@
 /// the ACTION action`, or `... with an explicit deny in a TYPE`, where an
 /// explicit deny from an identity-based policy or permissions boundary ends
 /// with `: POLICY-ARN` (same-account enhancement, AWS Security Blog 2025).
-/// S3 writes the resource in double quotes; other services do not.
+/// S3 writes the resource in double quotes; other services do not. The caller,
+/// action and resource come from the request, so control characters in them
+/// are escaped (`JSONString.escapingControlCharacters`) before anyone prints the message.
 public enum AccessDeniedMessage {
     /// The message for a denied `request`; nil when `decision` allowed it.
     public static func text(for request: PolicyRequest, decision: Decision) -> String? {
@@ -30,7 +32,7 @@ public enum AccessDeniedMessage {
         case .allowed:
             return nil
         }
-        return message
+        return JSONString.escapingControlCharacters(message)
     }
 
     private static func article(_ category: PolicyCategory) -> String {

@@ -10,8 +10,9 @@ extension PolicyCondition {
         var conditions: [PolicyCondition] = []
         for entry in operators {
             guard let op = ConditionOperator(name: entry.key) else {
+                // The name bare, as IAM words it, with any control character escaped.
                 throw MalformedPolicyDocument(
-                    "Invalid Condition type : \(entry.key). Use an operator such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null"
+                    "Invalid Condition type : \(JSONString.escapingControlCharacters(entry.key)). Use an operator such as StringEquals, StringLike, ArnLike, NumericLessThan, DateGreaterThan, Bool, IpAddress or Null"
                         + Self.operatorHint(entry.key),
                     at: entry.keyPosition)
             }
@@ -27,7 +28,7 @@ extension PolicyCondition {
             for key in keys {
                 guard key.key.contains(":"), !key.key.hasPrefix(":") else {
                     throw MalformedPolicyDocument(
-                        "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. Condition key \"\(key.key)\" needs a prefix such as aws:",
+                        "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. Condition key \(JSONString.quoted(key.key)) needs a prefix such as aws:",
                         at: key.keyPosition)
                 }
                 let values = try readValues(key)
@@ -46,13 +47,13 @@ extension PolicyCondition {
         }
         guard !nodes.isEmpty else {
             throw MalformedPolicyDocument(
-                "Syntax errors in policy: condition key \"\(member.key)\" has an empty list of values", at: member.value.start)
+                "Syntax errors in policy: condition key \(JSONString.quoted(member.key)) has an empty list of values", at: member.value.start)
         }
         var values: [String] = []
         for node in nodes {
             guard let text = node.scalarText else {
                 throw MalformedPolicyDocument(
-                    "Syntax errors in policy: a value of condition key \"\(member.key)\" must be a string, number or boolean, found \(node.kindName)",
+                    "Syntax errors in policy: a value of condition key \(JSONString.quoted(member.key)) must be a string, number or boolean, found \(node.kindName)",
                     at: node.start)
             }
             values.append(text)

@@ -12,7 +12,8 @@ extension PolicyDocument {
     /// Parses and validates `text` as a policy of the given kind.
     ///
     /// Size limits are not checked here: they differ by where the policy is
-    /// stored, so the caller checks them.
+    /// stored, so the caller checks them first (`PolicySizeLimit.check`), before
+    /// paying for a parse. Nesting deeper than the parser allows is refused.
     public init(parsing text: String, kind: PolicyKind) throws(MalformedPolicyDocument) {
         let root = try PolicyJSONParser.parse(text)
         guard case .object(let members) = root.value else {
@@ -26,7 +27,7 @@ extension PolicyDocument {
             switch member.key {
             case "Version":
                 guard case .string(let text) = member.value.value, let parsed = PolicyVersion(rawValue: text) else {
-                    let shown = member.value.scalarText.map { "\"\($0)\"" } ?? member.value.kindName
+                    let shown = member.value.scalarText.map(JSONString.quoted) ?? member.value.kindName
                     throw MalformedPolicyDocument(
                         "The policy must contain a valid version string: \(shown) is not a policy language version; use \"2012-10-17\"",
                         at: member.value.start)
@@ -42,7 +43,7 @@ extension PolicyDocument {
                 statementNode = member.value
             default:
                 throw MalformedPolicyDocument(
-                    "Syntax errors in policy: unknown element \"\(member.key)\" at the top of the document; allowed elements are Version, Id and Statement"
+                    "Syntax errors in policy: unknown element \(JSONString.quoted(member.key)) at the top of the document; allowed elements are Version, Id and Statement"
                         + Self.caseHint(member.key, among: Self.topLevelElements),
                     at: member.keyPosition)
             }
@@ -71,7 +72,7 @@ extension PolicyDocument {
             if let sid = statement.sid, !sid.isEmpty, kind == .identity {
                 guard sids.insert(sid).inserted else {
                     throw MalformedPolicyDocument(
-                        "Statement IDs (SID) in a single policy must be unique. \"\(sid)\" is used twice", at: node.start)
+                        "Statement IDs (SID) in a single policy must be unique. \(JSONString.quoted(sid)) is used twice", at: node.start)
                 }
             }
             statements.append(statement)

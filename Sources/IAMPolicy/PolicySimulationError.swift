@@ -1,6 +1,7 @@
 /// Why a policy simulation could not run, with the AWS error code and a message to act on.
 public struct PolicySimulationError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// `InvalidInput`, as SimulateCustomPolicy returns for bad arguments and bad policies.
+    /// `InvalidInput`, as SimulateCustomPolicy returns for bad arguments and bad policies;
+    /// `ValidationError` for a policy text longer than the API takes.
     public var code: String
     public var message: String
 

@@ -34,11 +34,18 @@ public enum PolicySimulator {
         identityPolicies: [String], resourcePolicy: String? = nil, actions: [String], resourceArn: String = "*",
         callerArn: String? = nil, contextEntries: [String] = []
     ) throws(PolicySimulationError) -> [Result] {
+        // Parameters first, as IAM validates them: an over-long text is refused before any is parsed.
+        for (offset, text) in identityPolicies.enumerated() {
+            try requireAPILength(text, input: "PolicyInputList.\(offset + 1)", member: "policyInputList.\(offset + 1).member")
+        }
+        if let resourcePolicy {
+            try requireAPILength(resourcePolicy, input: "ResourcePolicy", member: "resourcePolicy")
+        }
         guard !actions.isEmpty else {
             throw PolicySimulationError(message: "Name at least one action to simulate, such as s3:GetObject")
         }
         for action in actions where action == "*" || !ActionPattern.isWellFormed(action) {
-            throw PolicySimulationError(message: "Action \"\(action)\" must be of the form service:action, such as s3:GetObject")
+            throw PolicySimulationError(message: "Action \(JSONString.quoted(action)) must be of the form service:action, such as s3:GetObject")
         }
         var policies: [ApplicablePolicy] = []
         for (offset, text) in identityPolicies.enumerated() {
@@ -73,6 +80,15 @@ public enum PolicySimulator {
         }
     }
 
+    /// Refuses a policy text longer than the API takes (ValidationError), without reading it further.
+    static func requireAPILength(_ text: String, input: String, member: String) throws(PolicySimulationError) {
+        do {
+            try PolicySizeLimit.apiMaximum(member: member).check(text)
+        } catch {
+            throw PolicySimulationError(code: error.code, message: "\(input) is too long: \(error.message)")
+        }
+    }
+
     /// The IAM user a simulation runs as. Without a caller, identity policies still apply to
     /// "whoever holds them", so a placeholder user stands in (no resource policy can name it).
     static func simulatedCaller(_ arn: String?) throws(PolicySimulationError) -> PolicyCaller {
@@ -84,7 +100,7 @@ public enum PolicySimulator {
             let name = parts[5].split(separator: "/").last, parts[5].count > "user/".count
         else {
             throw PolicySimulationError(
-                message: "CallerArn \"\(arn)\" must be the ARN of an IAM user, such as arn:aws:iam::123456789012:user/alice; roles, sessions and services cannot be simulated callers")
+                message: "CallerArn \(JSONString.quoted(arn)) must be the ARN of an IAM user, such as arn:aws:iam::123456789012:user/alice; roles, sessions and services cannot be simulated callers")
         }
         let resourcePath = parts[5].dropFirst("user".count)
         let path = String(resourcePath.dropLast(name.count))
@@ -97,7 +113,7 @@ public enum PolicySimulator {
         for entry in entries {
             guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
                 throw PolicySimulationError(
-                    message: "Context entry \"\(entry)\" must be KEY=VALUE, such as aws:SourceIp=203.0.113.7")
+                    message: "Context entry \(JSONString.quoted(entry)) must be KEY=VALUE, such as aws:SourceIp=203.0.113.7")
             }
             context.append(String(entry[entry.index(after: equals)...]), to: String(entry[..<equals]))
         }

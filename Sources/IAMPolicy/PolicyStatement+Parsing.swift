@@ -9,7 +9,7 @@ extension PolicyStatement {
         for member in members {
             guard PolicyDocument.statementElements.contains(member.key) else {
                 throw MalformedPolicyDocument(
-                    "Syntax errors in policy: unknown element \"\(member.key)\" in a statement; allowed elements are "
+                    "Syntax errors in policy: unknown element \(JSONString.quoted(member.key)) in a statement; allowed elements are "
                         + PolicyDocument.statementElements.joined(separator: ", ")
                         + PolicyDocument.caseHint(member.key, among: PolicyDocument.statementElements),
                     at: member.keyPosition)
@@ -49,7 +49,7 @@ extension PolicyStatement {
             throw MalformedPolicyDocument("Missing required field Effect: add \"Effect\": \"Allow\" or \"Deny\"", at: statement.start)
         }
         guard case .string(let text) = member.value.value, let effect = PolicyEffect(rawValue: text) else {
-            let shown = member.value.scalarText.map { "\"\($0)\"" } ?? member.value.kindName
+            let shown = member.value.scalarText.map(JSONString.quoted) ?? member.value.kindName
             throw MalformedPolicyDocument(
                 "Invalid effect \(shown): Effect must be \"Allow\" or \"Deny\" (case-sensitive)", at: member.value.start)
         }
@@ -74,12 +74,12 @@ extension PolicyStatement {
         for (text, position) in entries {
             guard ActionPattern.isWellFormed(text) else {
                 throw MalformedPolicyDocument(
-                    "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. \"\(text)\" is not of the form service:action",
+                    "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc. \(JSONString.quoted(text)) is not of the form service:action",
                     at: position)
             }
             if kind == .trust, text != "*", !text.lowercased().hasPrefix("sts:") {
                 throw MalformedPolicyDocument(
-                    "AssumeRole policy may only specify STS AssumeRole actions. \"\(text)\" is not an sts: action", at: position)
+                    "AssumeRole policy may only specify STS AssumeRole actions. \(JSONString.quoted(text)) is not an sts: action", at: position)
             }
         }
         return ActionElement(isNegated: member.key == "NotAction", patterns: entries.map(\.text))
@@ -109,7 +109,9 @@ extension PolicyStatement {
                 "Policy statement must contain resources: \(member.key) is an empty list", at: member.value.start)
         }
         for (text, position) in entries where text != "*" && !Self.looksLikeARN(text) {
-            throw MalformedPolicyDocument("Resource \(text) must be in ARN format or \"*\".", at: position)
+            // The resource bare, as IAM words it, with any control character escaped.
+            throw MalformedPolicyDocument(
+                "Resource \(JSONString.escapingControlCharacters(text)) must be in ARN format or \"*\".", at: position)
         }
         return ResourceElement(isNegated: member.key == "NotResource", patterns: entries.map(\.text))
     }
@@ -157,7 +159,7 @@ extension PolicyStatement {
             for element in elements {
                 guard case .string(let text) = element.value else {
                     throw MalformedPolicyDocument(
-                        "Syntax errors in policy: every entry of \(member.key) must be a string, found \(element.kindName)",
+                        "Syntax errors in policy: every entry of \(element) must be a string, found \(element.kindName)",
                         at: element.start)
                 }
                 result.append((text, element.start))

@@ -8,48 +8,69 @@ struct PolicyTemplate: Sendable {
         /// Policy text between variables, read as a glob.
         case pattern([WildcardPattern.Token])
         /// `${key}` or `${key, 'default'}`; `${*}`, `${?}` and `${$}` are compiled to literals instead.
-        case variable(lowercasedKey: String, fallback: String?)
+        /// The key is kept as written, for reporting it missing, and lowercased, for looking it up.
+        case variable(key: String, lowercasedKey: String, fallback: String?)
     }
 
     let parts: [Part]
 
     /// Splits `text`; nil when it holds no `${`, so it is a plain pattern.
     init?(_ text: String) {
-        // Most values have no variable: a byte scan settles it without Foundation's search
-        // (which finds `${` only where these two bytes are).
-        guard Self.hasOpening(text), text.contains("${") else { return nil }
+        var text = text
+        guard let parts = text.withUTF8(Self.split) else { return nil }
+        self.parts = parts
+    }
+
+    /// The parts of the UTF-8 text `bytes`; nil when it holds no `${`.
+    ///
+    /// One pass over the bytes, each looked at no more than twice, so a value with tens
+    /// of thousands of variables is read in linear time, and one without any (most of
+    /// them) is read without copying. `${`, `}` and `,` are ASCII, so cutting the bytes
+    /// at them always leaves whole characters on either side.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Part]? {
+        guard var open = opening(in: bytes, from: 0) else { return nil }
         var parts: [Part] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            parts.append(.pattern(WildcardPattern.tokens(glob: String(rest[..<open.lowerBound]))))
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstIndex(of: "}") else {
-                // An unclosed `${` is plain text, as IAM treats it.
-                rest = rest[open.lowerBound...]
-                parts.append(.pattern(WildcardPattern.tokens(glob: String(rest))))
-                self.parts = parts
-                return
-            }
-            let (key, fallback) = PolicyVariables.split(String(afterOpen[..<close]))
+        var pieceStart = 0
+        while true {
+            let bodyStart = open + 2
+            // An unclosed `${` is plain text, as IAM treats it, and so is everything after it.
+            guard let close = bytes[bodyStart...].firstIndex(of: UInt8(ascii: "}")) else { break }
+            parts.append(.pattern(glob(bytes[pieceStart..<open])))
+            let (key, fallback) = PolicyVariables.split(String(decoding: bytes[bodyStart..<close], as: UTF8.self))
             switch key {
             case "*", "?", "$":
                 parts.append(.pattern(key.unicodeScalars.map { .literal($0) }))
             default:
-                parts.append(.variable(lowercasedKey: key.lowercased(), fallback: fallback))
+                parts.append(.variable(key: key, lowercasedKey: key.lowercased(), fallback: fallback))
             }
-            rest = afterOpen[afterOpen.index(after: close)...]
+            pieceStart = close + 1
+            guard let next = opening(in: bytes, from: pieceStart) else { break }
+            open = next
         }
-        parts.append(.pattern(WildcardPattern.tokens(glob: String(rest))))
-        self.parts = parts
+        parts.append(.pattern(glob(bytes[pieceStart...])))
+        return parts
     }
 
-    private static func hasOpening(_ text: String) -> Bool {
-        var afterDollar = false
-        for byte in text.utf8 {
-            if afterDollar, byte == UInt8(ascii: "{") { return true }
-            afterDollar = byte == UInt8(ascii: "$")
+    /// The keys of the variables, as written, in order: `${*}` and the like are not keys.
+    var keys: [String] {
+        parts.compactMap { part in
+            guard case .variable(let key, _, _) = part else { return nil }
+            return key
         }
-        return false
+    }
+
+    /// The offset of the next `${` at or after `start`.
+    private static func opening(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var offset = start
+        while offset + 1 < bytes.count {
+            if bytes[offset] == UInt8(ascii: "$"), bytes[offset + 1] == UInt8(ascii: "{") { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    private static func glob(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [WildcardPattern.Token] {
+        WildcardPattern.tokens(glob: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The pattern with each variable's value put in as literal text, or nil when a
@@ -60,7 +81,7 @@ struct PolicyTemplate: Sendable {
             switch part {
             case .pattern(let piece):
                 tokens += piece
-            case .variable(let key, let fallback):
+            case .variable(_, let key, let fallback):
                 // A multivalued key has no single value to substitute.
                 let value: String
                 if let values = context.values(lowercasedKey: key), values.count == 1, let only = values.first {

@@ -18,16 +18,7 @@ enum PolicyVariables {
 
     /// The keys `text` refers to through `${...}`, for reporting missing context values.
     static func referencedKeys(in text: String) -> [String] {
-        var keys: [String] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "${") {
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstIndex(of: "}") else { break }
-            let (key, _) = split(String(afterOpen[..<close]))
-            if !["*", "?", "$"].contains(key) { keys.append(key) }
-            rest = afterOpen[afterOpen.index(after: close)...]
-        }
-        return keys
+        PolicyTemplate(text)?.keys ?? []
     }
 
     /// Splits `key, 'default'` into the key and the unquoted default.

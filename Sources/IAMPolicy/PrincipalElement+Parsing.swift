@@ -8,7 +8,7 @@ extension PrincipalElement {
         case .string(let text):
             guard text == "*" else {
                 throw MalformedPolicyDocument(
-                    "Invalid principal in policy: \"\(text)\"; write \"*\" or an object such as {\"AWS\": \"arn:aws:iam::123456789012:user/alice\"}",
+                    "Invalid principal in policy: \(JSONString.quoted(text)); write \"*\" or an object such as {\"AWS\": \"arn:aws:iam::123456789012:user/alice\"}",
                     at: member.value.start)
             }
             self.init(isNegated: negated, isWildcard: true)
@@ -20,12 +20,19 @@ extension PrincipalElement {
             }
             self.init(isNegated: negated, isWildcard: false)
             for entry in entries {
+                // The type first, so that a message about the values names a known type.
+                guard Self.principalTypes.contains(entry.key) else {
+                    throw MalformedPolicyDocument(
+                        "Invalid principal in policy: unknown principal type \(JSONString.quoted(entry.key)); use AWS, Service, Federated or CanonicalUser"
+                            + PolicyDocument.caseHint(entry.key, among: Self.principalTypes),
+                        at: entry.keyPosition)
+                }
                 let values = try PolicyStatement.stringList(entry, element: "\(member.key).\(entry.key)")
                 switch entry.key {
                 case "AWS":
                     for (text, position) in values where !Self.isValidAWSPrincipal(text) {
                         throw MalformedPolicyDocument(
-                            "Invalid principal in policy: \"AWS\" : \"\(text)\"; use \"*\", a 12-digit account id or an IAM/STS ARN without wildcards",
+                            "Invalid principal in policy: \"AWS\" : \(JSONString.quoted(text)); use \"*\", a 12-digit account id or an IAM/STS ARN without wildcards",
                             at: position)
                     }
                     aws += values.map(\.text)
@@ -36,10 +43,7 @@ extension PrincipalElement {
                 case "CanonicalUser":
                     canonicalUsers += values.map(\.text)
                 default:
-                    throw MalformedPolicyDocument(
-                        "Invalid principal in policy: unknown principal type \"\(entry.key)\"; use AWS, Service, Federated or CanonicalUser"
-                            + PolicyDocument.caseHint(entry.key, among: Self.principalTypes),
-                        at: entry.keyPosition)
+                    break  // The guard above lets through only `principalTypes`.
                 }
             }
         default:

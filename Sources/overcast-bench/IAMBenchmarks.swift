@@ -2,7 +2,8 @@ import CloudEngine
 import Foundation
 import IAMPolicy
 
-/// The IAM figure of issue 3: one decision for a caller with 10 attached policies of 10 statements with conditions.
+/// The IAM figures of issue 3 (one decision for a caller with 10 attached policies of 10 statements
+/// with conditions) and of issue 9 (hostile documents: many variables, an oversized file).
 enum IAMBenchmarks {
     static func run() throws {
         let caller = PolicyCaller.user(accountId: "123456789012", name: "alice", path: "/", userId: "AIDAEXAMPLEALICE0001",
@@ -33,6 +34,47 @@ enum IAMBenchmarks {
             Measurement.report("iam.decision_10x10_\(name)_p99_us", Measurement.percentile(samples, 0.99), "us")
         }
         try enginePath()
+        try hostileDocuments()
+    }
+
+    /// Issue 9: a Resource of 50,000 `${aws:username}` parsed and decided (it took 9 s when
+    /// splitting it was quadratic), and a 10 MB policy refused by the simulator before parsing.
+    static func hostileDocuments() throws {
+        let caller = PolicyCaller.user(accountId: "123456789012", name: "alice", path: "/", userId: "AIDAEXAMPLEALICE0001")
+        let context = ConditionContext.globalKeys(for: caller, now: Date(timeIntervalSince1970: 1_767_225_600),
+                                                  sourceIp: "10.1.2.3", secureTransport: true, requestedRegion: "us-east-1")
+        let variables = String(repeating: "${aws:username}", count: 50_000)
+        let text = #"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/\#(variables)"}}"#
+        let request = PolicyRequest(caller: caller, action: "s3:GetObject",
+                                    resource: "arn:aws:s3:::b/" + String(repeating: "alice", count: 50_000), context: context)
+        var variableSamples: [Double] = []
+        for _ in 0..<5 {
+            var outcome: Decision.Outcome?
+            variableSamples.append(try Measurement.seconds {
+                let policy = ApplicablePolicy(name: "variables", source: .user,
+                                              document: try PolicyDocument(parsing: text, kind: .identity))
+                outcome = PolicyEvaluator.evaluate(request: request, policies: [policy]).outcome
+            } * 1e3)
+            precondition(outcome == .allowed, "the 50,000-variable resource must allow alice's object")
+        }
+        Measurement.report("iam.variables_50k_ms", Measurement.percentile(variableSamples, 0.5), "ms")
+
+        let statement = #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*"}"#
+        let huge = #"{"Version": "2012-10-17", "Statement": ["#
+            + Array(repeating: statement, count: 10 * 1024 * 1024 / (statement.utf8.count + 2)).joined(separator: ", ") + "]}"
+        var refusalSamples: [Double] = []
+        for _ in 0..<5 {
+            var refused = false
+            refusalSamples.append(Measurement.seconds {
+                do throws(PolicySimulationError) {
+                    _ = try PolicySimulator.evaluate(identityPolicies: [huge], actions: ["s3:GetObject"])
+                } catch {
+                    refused = error.code == "ValidationError"
+                }
+            } * 1e3)
+            precondition(refused, "a 10 MB policy must be refused as too long")
+        }
+        Measurement.report("iam.refuse_10mb_policy_ms", Measurement.percentile(refusalSamples, 0.5), "ms")
     }
 
     /// The same caller through the engine: HeadObject as the IAM user, so loading the user's

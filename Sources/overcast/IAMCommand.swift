@@ -73,8 +73,10 @@ struct SimulateCommand: ParsableCommand {
         }
     }
 
+    /// Prints `message` and exits 2; control characters are escaped here whatever the message
+    /// quotes (a file name, a key from the policy), so none reaches the terminal.
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("Error: \(JSONString.escapingControlCharacters(message))\n".utf8))
         Foundation.exit(2)
     }
 }

@@ -84,6 +84,53 @@ struct SimulateCommandTests {
         #expect(run.stderr.contains("line 3"))
     }
 
+    /// Whether `text` holds a control character other than the line feeds the command ends lines with.
+    func hasRawControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            scalar != "\n" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+        }
+    }
+
+    @Test("Control characters in a policy's keys and values reach the terminal as escapes, with the right place",
+          arguments: [
+              // ESC ] 0 ; title BEL retitles a terminal, ESC [ 31m turns it red, U+009B is the one-character CSI.
+              (#"{"Version": "2012-10-17",\#n "\u001b]0;pwned\u0007\u001b[31m\r\#u{9B}2J": 1}"#,
+               #"unknown element "\u001b]0;pwned\u0007\u001b[31m\r\u009b2J""#, "line 2, column 2"),
+              (#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject",\#n "Resource": "\u001b]0;pwned\u0007\r\#u{9B}2J"}}"#,
+               #"Resource \u001b]0;pwned\u0007\r\u009b2J must be in ARN format"#, "line 2, column 14"),
+          ])
+    func controlCharactersEscaped(_ policy: String, _ shown: String, _ place: String) throws {
+        let path = try folder.file("hostile.json", policy)
+        let run = try OvercastProcess.run(["iam", "simulate", "--policy", path, "--action", "s3:GetObject", "--resource", "*"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(!hasRawControl(run.stderr), "\(run.stderr.unicodeScalars.map { String($0.value, radix: 16) })")
+        #expect(run.stderr.contains(shown), "\(run.stderr)")
+        #expect(run.stderr.contains(place), "\(run.stderr)")
+        #expect(run.stderr.contains("hostile.json"))
+    }
+
+    @Test("A control character in a file name is escaped in the error too")
+    func controlCharacterInFileName() throws {
+        let run = try OvercastProcess.run(["iam", "simulate", "--policy", folder.path("nope\u{1B}[31m.json"),
+                                           "--action", "s3:GetObject", "--resource", "*"])
+        #expect(run.status == 2)
+        #expect(!hasRawControl(run.stderr))
+        #expect(run.stderr.contains(#"nope\u001b[31m.json"#), "\(run.stderr)")
+    }
+
+    @Test("A 10 MB policy file is refused unread: exit 2, ValidationError, the file named")
+    func tenMegabytePolicy() throws {
+        let statement = #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*"}"#
+        let statements = Array(repeating: statement, count: 10 * 1024 * 1024 / (statement.utf8.count + 2))
+        let path = try folder.file("huge.json", #"{"Version": "2012-10-17", "Statement": ["# + statements.joined(separator: ", ") + "]}")
+        let run = try OvercastProcess.run(["iam", "simulate", "--policy", path, "--action", "s3:GetObject", "--resource", "*"])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.hasPrefix("Error: ValidationError: PolicyInputList.1 (\(path)) is too long"), "\(run.stderr)")
+        #expect(run.stderr.contains("Member must have length less than or equal to 131072"))
+    }
+
     @Test("A missing policy file is exit 2 and says so")
     func missingPolicyFile() throws {
         let run = try OvercastProcess.run(["iam", "simulate", "--policy", folder.path("nope.json"),

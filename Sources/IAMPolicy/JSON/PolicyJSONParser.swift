@@ -56,7 +56,7 @@ struct PolicyJSONParser {
     private func describeCurrent() -> String {
         guard let scalar = current else { return "end of document" }
         if scalar == "\n" { return "end of line" }
-        return "'\(Character(scalar))'"
+        return "'" + JSONString.escapingControlCharacters(String(scalar)) + "'"
     }
 
     private func error(_ detail: String) -> MalformedPolicyDocument {
@@ -107,12 +107,12 @@ struct PolicyJSONParser {
             let key = try parseString()
             if let first = seen[key] {
                 throw MalformedPolicyDocument(
-                    "Syntax errors in policy: duplicate key \"\(key)\"; it is already set at line \(first.line), column \(first.column)",
+                    "Syntax errors in policy: duplicate key \(JSONString.quoted(key)); it is already set at line \(first.line), column \(first.column)",
                     at: keyPosition)
             }
             seen[key] = keyPosition
             skipWhitespace()
-            guard current == ":" else { throw error("expected ':' after the key \"\(key)\", found \(describeCurrent())") }
+            guard current == ":" else { throw error("expected ':' after the key \(JSONString.quoted(key)), found \(describeCurrent())") }
             advance()
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
@@ -126,7 +126,7 @@ struct PolicyJSONParser {
                 advance()
                 return PolicyJSON(value: .object(members), start: start, end: lastPosition)
             }
-            throw error("expected ',' or '}' after the value of \"\(key)\", found \(describeCurrent())")
+            throw error("expected ',' or '}' after the value of \(JSONString.quoted(key)), found \(describeCurrent())")
         }
     }
 
@@ -192,7 +192,9 @@ struct PolicyJSONParser {
             advance()
             return replacement
         }
-        guard scalar == "u" else { throw error("invalid escape '\\\(Character(scalar))' in a string") }
+        guard scalar == "u" else {
+            throw error("invalid escape '\\\(JSONString.escapingControlCharacters(String(scalar)))' in a string")
+        }
         advance()
         let high = try parseHex4()
         if (0xD800...0xDBFF).contains(high) {

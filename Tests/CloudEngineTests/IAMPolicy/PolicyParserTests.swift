@@ -12,6 +12,21 @@ struct MalformedCase: Sendable, CustomTestStringConvertible {
     var line: Int
     var column: Int
     var testDescription: String { name }
+
+    /// Parses `text`, expects it refused with `message` at `line` and `column`, and returns the refusal.
+    @discardableResult
+    func expectRefusal() -> MalformedPolicyDocument? {
+        do {
+            _ = try PolicyDocument(parsing: text, kind: kind)
+            Issue.record("\(name): the document was accepted")
+            return nil
+        } catch {
+            #expect(error.message.contains(message), "\(name): \(error.message)")
+            #expect(error.position == SourcePosition(line: line, column: column), "\(name): \(error.message)")
+            #expect(error.message.hasSuffix("(line \(line), column \(column))"))
+            return error
+        }
+    }
 }
 
 @Suite("Policy document parsing")
@@ -317,14 +332,7 @@ struct PolicyParserTests {
 
     @Test(arguments: malformed)
     func refusesMalformedDocument(_ row: MalformedCase) {
-        do {
-            _ = try PolicyDocument(parsing: row.text, kind: row.kind)
-            Issue.record("\(row.name): the document was accepted")
-        } catch {
-            #expect(error.message.contains(row.message), "\(row.name): \(error.message)")
-            #expect(error.position == SourcePosition(line: row.line, column: row.column), "\(row.name): \(error.message)")
-            #expect(error.message.hasSuffix("(line \(row.line), column \(row.column))"))
-        }
+        row.expectRefusal()
     }
 
     @Test("A full document keeps every element")

@@ -23,6 +23,16 @@ extension EngineError {
         EngineError(code: "LimitExceeded", httpStatus: 409, message: message, resource: resource)
     }
 
+    /// A policy document over IAM's length limits: ValidationError (400) past the API's
+    /// maximum, LimitExceeded (409) past a quota, worded by `PolicyTooLarge`.
+    static func policyTooLarge(_ error: PolicyTooLarge) -> EngineError {
+        switch error.limit {
+        case .apiMaximum: return EngineError(code: error.code, httpStatus: 400, message: error.message)
+        case .managedPolicy, .roleTrustPolicy: return .limitExceeded(error.message)
+        case .inlinePolicies(_, let name): return .limitExceeded(error.message, resource: name)
+        }
+    }
+
     /// InvalidInput (400).
     public static func invalidInput(_ message: String) -> EngineError {
         EngineError(code: "InvalidInput", httpStatus: 400, message: message)

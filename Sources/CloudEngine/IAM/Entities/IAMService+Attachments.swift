@@ -58,19 +58,16 @@ extension IAMService {
     /// 5,120 (group) or 10,240 (role) non-whitespace characters.
     public func putInlinePolicy(_ name: String, document: String, on entity: IAMEntity, caller: Caller) throws {
         try IAMNames.require(IAMNames.nameViolations(name, member: "policyName", max: IAMNames.policyNameMax))
+        // Alone over the aggregate quota, the document can never fit: refused before it is parsed.
+        try Self.requireSize(document, within: Self.inlinePolicyLimit(entity.kind, name: entity.name))
         _ = try Self.parse(document, kind: .identity)
         try account.write([.iam]) { db in
             let row = try authorizedEntity(entity, action: "iam:Put\(entity.kind.operationWord)Policy", caller: caller, db)
             let others = try String.fetchAll(db, sql: """
                 SELECT document FROM iam_inline_policies WHERE principal_kind = ? AND principal_id = ? AND name <> ?
                 """, arguments: [row.kind.rawValue, row.id, name])
-            let limit = Self.inlinePolicySizeLimit(row.kind)
-            let total = others.reduce(Self.policySize(document)) { $0 + Self.policySize($1) }
-            if total > limit {
-                throw EngineError.limitExceeded(
-                    "Maximum policy size of \(limit) bytes exceeded for \(row.kind.rawValue) \(row.name). Its inline policies would total \(total) non-whitespace characters; move some permissions into a managed policy (CreatePolicy, then Attach\(row.kind.operationWord)Policy).",
-                    resource: row.name)
-            }
+            let limit = Self.inlinePolicyLimit(row.kind, name: row.name)
+            try Self.requireSize(document, within: limit, alreadyUsed: others.reduce(0) { $0 + limit.size(of: $1) })
             try db.execute(sql: """
                 INSERT INTO iam_inline_policies(principal_kind, principal_id, name, document) VALUES (?, ?, ?, ?)
                 ON CONFLICT(principal_kind, principal_id, name) DO UPDATE SET document = excluded.document

@@ -253,8 +253,7 @@ extension IAMService {
 
     /// A managed policy document: at most 6,144 non-whitespace characters, parsed as an identity policy.
     static func validateManagedDocument(_ text: String) throws {
-        try validateDocument(text, kind: .identity, quota: "PolicySize", limit: managedPolicySize,
-                             advice: "split it into two policies or use wildcards to shorten it.")
+        try validateDocument(text, kind: .identity, limit: .managedPolicy)
     }
 
     static func validateVersionID(_ versionID: String) throws {

@@ -115,7 +115,6 @@ extension IAMService {
 
     /// A trust policy must fit IAM's 2,048-character quota and parse as a trust policy.
     static func validateTrustPolicy(_ text: String) throws {
-        try validateDocument(text, kind: .trust, quota: "ACLSizePerRole", limit: trustPolicySize,
-                             advice: "shorten it (list principals once, drop unused statements).")
+        try validateDocument(text, kind: .trust, limit: .roleTrustPolicy)
     }
 }

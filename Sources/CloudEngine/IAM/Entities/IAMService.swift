@@ -17,19 +17,18 @@ public struct IAMService: Sendable {
     static let groupsPerUser = 10
     static let managedPoliciesPerEntity = 10
     static let policyVersionsPerPolicy = 5
-    static let managedPolicySize = 6144
-    static let trustPolicySize = 2048
     static let usersPerAccount = 5000
     static let groupsPerAccount = 300
     static let rolesPerAccount = 1000
     static let customerPoliciesPerAccount = 1500
 
-    /// The aggregate size of a principal's inline policies, in non-whitespace characters.
-    static func inlinePolicySizeLimit(_ kind: IAMEntity.Kind) -> Int {
+    /// The quota on all of one principal's inline policies; document sizes live in
+    /// `PolicySizeLimit`, so the engine and `overcast iam simulate` count alike.
+    static func inlinePolicyLimit(_ kind: IAMEntity.Kind, name: String) -> PolicySizeLimit {
         switch kind {
-        case .user: return 2048
-        case .group: return 5120
-        case .role: return 10240
+        case .user: return .inlinePolicies(.user, name: name)
+        case .group: return .inlinePolicies(.group, name: name)
+        case .role: return .inlinePolicies(.role, name: name)
         }
     }
 
@@ -154,20 +153,18 @@ public struct IAMService: Sendable {
         }
     }
 
-    /// Refuses a document over IAM's `limit` (LimitExceeded, worded with `quota`) or malformed as `kind`.
-    static func validateDocument(_ text: String, kind: PolicyKind, quota: String, limit: Int, advice: String) throws {
-        let size = policySize(text)
-        if size > limit {
-            throw EngineError.limitExceeded(
-                "Cannot exceed quota for \(quota): \(limit). This document has \(size) non-whitespace characters; \(advice)")
-        }
+    /// Refuses a document over `limit` before reading it (ValidationError or LimitExceeded), then one malformed as `kind`.
+    static func validateDocument(_ text: String, kind: PolicyKind, limit: PolicySizeLimit) throws {
+        try requireSize(text, within: limit)
         _ = try parse(text, kind: kind)
     }
 
-    /// The size IAM counts against its policy quotas: characters other than whitespace.
-    static func policySize(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { count, scalar in
-            scalar.properties.isWhitespace ? count : count + 1
+    /// Refuses a document that, with `alreadyUsed` characters of others, is over `limit`.
+    static func requireSize(_ text: String, within limit: PolicySizeLimit, alreadyUsed: Int = 0) throws {
+        do {
+            try limit.check(text, alreadyUsed: alreadyUsed)
+        } catch {
+            throw EngineError.policyTooLarge(error)
         }
     }
 
