@@ -318,7 +318,7 @@ struct FunctionsPanelTests {
 
     // MARK: - Configuration
 
-    @Test("The configuration form saves memory, timeout and environment")
+    @Test("The configuration form saves memory, timeout, /tmp size and environment")
     func editConfiguration() throws {
         let f = try FunctionsFixture()
         try f.function("configured", role: try f.plainRole)
@@ -331,6 +331,8 @@ struct FunctionsPanelTests {
         f.retype("256")
         f.harness.press("tab")
         f.retype("10")
+        f.harness.press("tab")
+        f.retype("1024")
         f.harness.press("tab", "tab", "tab")
         f.retype("STAGE=dev, LEVEL=2")
         f.harness.press("enter")
@@ -338,6 +340,7 @@ struct FunctionsPanelTests {
         let configuration = try f.functions.getFunctionConfiguration("configured", caller: .root)
         #expect(configuration.memorySize == 256)
         #expect(configuration.timeout == 10)
+        #expect(configuration.ephemeralStorageSize == 1_024)
         #expect(configuration.environment == ["STAGE": "dev", "LEVEL": "2"])
         #expect(configuration.role == "arn:aws:iam::123456789012:role/plain")
         #expect(configuration.handler == "lambda_function.lambda_handler")
@@ -350,7 +353,7 @@ struct FunctionsPanelTests {
         #expect(f.state.table.rows.first?.cells[2] == "256 MB")
     }
 
-    @Test("Memory 99 shows the rule and is not submitted; an environment without = shows a message")
+    @Test("Memory 99 and /tmp 100 show their rules and are not submitted; an environment without = shows a message")
     func configurationValidation() throws {
         let f = try FunctionsFixture()
         let before = try f.function("configured", role: try f.plainRole)
@@ -366,7 +369,12 @@ struct FunctionsPanelTests {
         #expect(!ran(f) { if case .updateConfiguration = $0 { return true } else { return false } })
 
         f.retype("128")
-        f.harness.press("tab", "tab", "tab", "tab")
+        f.harness.press("tab", "tab")
+        f.retype("100")
+        let storageRule = "Ephemeral storage (/tmp) is a whole number of MB from 512 to 10240."
+        #expect(f.form?.visibleError("storage") == storageRule)
+        f.retype("512")
+        f.harness.press("tab", "tab", "tab")
         f.retype("BAD")
         let message = "“BAD” has no “=”: write KEY=value, separated by commas."
         #expect(f.form?.visibleError("environment") == message)

@@ -34,6 +34,24 @@ import ScreenTesting
         return buffer
     }
 
+    @Test func aFormTallerThanTheScreenScrollsToTheFocusedFieldAndKeepsItsButtons() {
+        var form = FormState(title: "Many", fields: (1...9).map { .text("f\($0)", label: "Field \($0)", value: "v\($0)") },
+                             submitLabel: "Save")
+        let small = Size(width: 60, height: 14)
+        var text = screen(form, size: small).text
+        #expect(text.contains("Field 1"))
+        #expect(!text.contains("Field 9"))
+        #expect(text.contains("[ Save ]"))
+        #expect(text.contains("more fields (Tab)"))
+        for _ in 0..<8 { _ = form.handle(.key(.tab)) }
+        text = screen(form, size: small).text
+        #expect(text.contains("Field 9"))
+        #expect(!text.contains("Field 1 "))
+        #expect(text.contains("[ Save ]"))
+        let roomy = screen(form, size: Size(width: 80, height: 30)).text
+        #expect(roomy.contains("Field 1") && roomy.contains("Field 9") && !roomy.contains("more field"))
+    }
+
     @Test func errorsWaitUntilTheFieldIsTouched() {
         var form = bucketForm()
         #expect(!form.isValid)

@@ -1,7 +1,9 @@
 /// Draws a form: labels in a column, fields beside them, a message line under each.
 ///
 /// Every field reserves its message line, so the form does not jump when
-/// an error appears; the focused field's label is highlighted.
+/// an error appears; the focused field's label is highlighted. When the form
+/// is taller than its area (a small terminal), the fields scroll to keep the
+/// focused one in view and the buttons stay on the last line.
 public struct FormView: Widget {
     public var state: FormState
 
@@ -23,9 +25,9 @@ public struct FormView: Widget {
     public func render(into buffer: inout ScreenBuffer) {
         let area = buffer.bounds
         let labelWidth = min(max(8, (state.fields.map { $0.label.displayWidth }.max() ?? 0) + 1), area.width / 3)
-        for (index, field) in state.fields.enumerated() {
-            let y = index * 2
-            guard y < area.height else { break }
+        let window = Self.visibleFields(state, height: area.height)
+        for (index, field) in state.fields.enumerated() where window.contains(index) {
+            let y = (index - window.lowerBound) * 2
             let focused = index == state.focus
             let (labelRect, fieldRect) = area.row(y).splitLeft(labelWidth + 1)
             buffer.write(field.label, in: labelRect.inset(right: 1), alignment: .right,
@@ -38,14 +40,28 @@ public struct FormView: Widget {
                 buffer.write(field.help, in: message, role: .dim)
             }
         }
-        let buttons = area.row(state.fields.count * 2 + 1).inset(left: labelWidth + 1)
+        let buttons = area.row(min(state.fields.count * 2 + 1, area.height - 1)).inset(left: labelWidth + 1)
         let submitRole: StyleRole = state.isValid ? .buttonFocused : .button
         var spans = [TextSpan("[ \(state.submitLabel) ]", role: submitRole), TextSpan("  "),
                      TextSpan("[ Cancel ]", role: .button)]
         // The hint goes only where it fits whole: half a hint reads worse than none.
         let hint = TextSpan("   Enter submits · Esc cancels", role: .dim)
-        if spans.reduce(0, { $0 + $1.text.displayWidth }) + hint.text.displayWidth <= buttons.width { spans.append(hint) }
+        let hidden = state.fields.count - window.count
+        let more = TextSpan(hidden > 0 ? "   ↕ \(hidden) more field\(hidden == 1 ? "" : "s") (Tab)" : "", role: .dim)
+        let width = spans.reduce(0) { $0 + $1.text.displayWidth }
+        if width + more.text.displayWidth + hint.text.displayWidth <= buttons.width { spans.append(hint) }
+        spans.append(more)
         buffer.write(spans, in: buttons)
+    }
+
+    /// The fields drawn in `height` rows: all of them when they fit; else as many as fit above the button
+    /// row, scrolled so the focused one is among them.
+    static func visibleFields(_ state: FormState, height: Int) -> Range<Int> {
+        let count = state.fields.count
+        guard count * 2 + 2 > height else { return 0..<count }
+        let fit = max(1, min(count, (height - 2) / 2))
+        let first = min(max(0, state.focus - (fit - 1)), count - fit)
+        return first..<(first + fit)
     }
 
     private func drawField(_ field: FormField, focused: Bool, into buffer: inout ScreenBuffer) {
