@@ -67,9 +67,11 @@ enum FunctionBenchmarks {
             Measurement.report("functions.warm_noop_invoke\(suffix)_p99_ms", Measurement.percentile(wall, 0.99), "ms")
         }
 
+        // Pairs taken back to back: the median of their differences is the sandbox's cost, steadier than the
+        // difference of two medians on a machine whose load drifts.
         var cold: [Double] = []
         var coldPlain: [Double] = []
-        for _ in 0..<20 {
+        for _ in 0..<50 {
             cold.append(try sandboxed.coldStart())
             coldPlain.append(try plain.coldStart())
         }
@@ -85,7 +87,8 @@ enum FunctionBenchmarks {
         let bareMedian = Measurement.percentile(bare, 0.5)
         Measurement.report("functions.cold_start_median_ms", coldMedian, "ms")
         Measurement.report("functions.cold_start_unsandboxed_median_ms", plainMedian, "ms")
-        Measurement.report("functions.sandbox_cold_start_cost_median_ms", coldMedian - plainMedian, "ms")
+        Measurement.report("functions.sandbox_cold_start_cost_median_ms",
+                           Measurement.percentile(zip(cold, coldPlain).map { $0 - $1 }, 0.5), "ms")
         Measurement.report("functions.python_c_pass_median_ms", bareMedian, "ms")
         Measurement.report("functions.cold_start_over_python_median_ms", coldMedian - bareMedian, "ms")
         Measurement.report("functions.sandbox_landlock_abi", Double(WorkerSandbox.status.landlockABI), "abi")

@@ -98,9 +98,11 @@ public final class WorkerPool: @unchecked Sendable {
 
     /// Runs one invocation on a warm worker, or a new one. Blocks until it ends (at the latest at the function's timeout).
     ///
-    /// `beforeColdStart` runs only when a new worker is about to start: the engine checks there that the code
-    /// on disk is still the code it stored, so no new worker runs code changed behind its back.
-    public func invoke(_ spec: WorkerFunctionSpec, _ invocation: WorkerInvocation,
+    /// `onStart` runs once the invocation has its concurrency slot (never for a throttled one): the engine
+    /// records it as running there. `beforeColdStart` runs only when a new worker is about to start: the engine
+    /// checks there that the code on disk is still the code it stored, so no new worker runs code changed
+    /// behind its back.
+    public func invoke(_ spec: WorkerFunctionSpec, _ invocation: WorkerInvocation, onStart: () -> Void = {},
                        beforeColdStart: () throws(WorkerPoolError) -> Void = {}) throws(WorkerPoolError) -> WorkerInvocationResult {
         let key = Key(functionName: spec.functionName, version: spec.version)
         var toStop: [PythonWorker] = []
@@ -112,6 +114,7 @@ public final class WorkerPool: @unchecked Sendable {
             throw error
         }
         toStop.forEach { $0.terminate() }
+        onStart()
 
         let worker: PythonWorker
         do throws(WorkerPoolError) {

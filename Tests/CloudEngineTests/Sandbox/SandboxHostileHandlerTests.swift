@@ -23,6 +23,19 @@ final class SandboxHostileHandlerTests {
                         return f.read(16)
             return found
 
+        def _other_environments(event):
+            readable = []
+            for name in os.listdir("/proc"):
+                if name.isdigit() and int(name) != os.getpid():
+                    try:
+                        with open("/proc/%s/environ" % name, "rb") as f:
+                            readable.append((name, f.read(200)))
+                    except OSError:
+                        pass
+            if readable:
+                return readable
+            raise PermissionError("no other process's environment is readable")
+
         def _write(path):
             with open(path, "a") as f:
                 f.write("# changed by another function\\n")
@@ -32,6 +45,7 @@ final class SandboxHostileHandlerTests {
             "read_account": lambda e: open(e["path"], "rb").read(16),
             "read_account_through_parent_fd": _read_parent_fd,
             "read_parent_environ": lambda e: open("/proc/%d/environ" % os.getppid(), "rb").read(),
+            "read_other_environments": _other_environments,
             "write_other_function_code": lambda e: _write(e["path"]),
             "write_own_code": lambda e: _write(os.path.join(os.environ["LAMBDA_TASK_ROOT"], "app.py")),
             "write_beside_account": lambda e: _write(e["path"]),
@@ -90,6 +104,14 @@ final class SandboxHostileHandlerTests {
     @Test("A handler cannot read /proc/<parent>/environ")
     func parentEnvironment() throws {
         let result = try probe("read_parent_environ")
+        #expect(result.outcome == "denied", "\(result.detail)")
+    }
+
+    @Test("A handler cannot read any other process's environment, another function's worker included")
+    func otherEnvironments() throws {
+        let victimPool = try #require(env.account.functionRuntime.existingPool)
+        #expect(victimPool.idleWorkerCount(functionName: "victim") == 1, "the victim's worker is alive while the probe runs")
+        let result = try probe("read_other_environments")
         #expect(result.outcome == "denied", "\(result.detail)")
     }
 

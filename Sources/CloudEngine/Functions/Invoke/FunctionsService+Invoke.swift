@@ -134,12 +134,15 @@ extension FunctionsService {
         let pool = account.functionRuntime.workerPool(clock: account.clock, ids: account.ids)
         let startedAt = account.clock.now()
         let recordedID = recordID ?? requestID
-        // The function may have been deleted meanwhile; it still runs, as the plan was authorized.
-        try? startInvocation(requestID: recordedID, configuration: configuration, startedAt: startedAt, payload: payload)
         let result: WorkerInvocationResult
+        var started = false
         do {
-            result = try pool.invoke(spec, WorkerInvocation(requestId: requestID, payload: payload, invokedFunctionArn: invokedARN)) {
-                () throws(WorkerPoolError) in
+            let invocation = WorkerInvocation(requestId: requestID, payload: payload, invokedFunctionArn: invokedARN)
+            result = try pool.invoke(spec, invocation, onStart: {
+                started = true
+                // The function may have been deleted meanwhile; it still runs, as the plan was authorized.
+                try? startInvocation(requestID: recordedID, configuration: configuration, startedAt: startedAt, payload: payload)
+            }) { () throws(WorkerPoolError) in
                 do {
                     try WorkerCodeDirectory.verify(layout, code: plan.code, layers: plan.layers.map(\.files))
                 } catch {
@@ -147,7 +150,7 @@ extension FunctionsService {
                 }
             }
         } catch {
-            discardStartedInvocation(recordedID)
+            if started { discardStartedInvocation(recordedID) }
             throw Self.engineError(error)
         }
 
