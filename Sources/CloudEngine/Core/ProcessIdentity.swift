@@ -25,14 +25,18 @@ public enum ProcessIdentity {
         #endif
     }()
 
+    /// The fields of `/proc/<pid>/stat` after the command name: the state (field 3) first, so field N is at
+    /// index N - 3. Nil when the process does not exist.
+    static func statFields(of pid: pid_t) -> [Substring]? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ")
+    }
+
     /// `boot:pid:start` for a live process, from `/proc/<pid>/stat` (field 22, the start time in clock ticks).
     static func identity(of pid: pid_t) -> String? {
         #if os(Linux)
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        // After the command come the state (field 3) and so on: the start time is field 22, index 19 here.
-        guard fields.count > 19 else { return nil }
+        guard let fields = statFields(of: pid), fields.count > 19 else { return nil }
         return "\(bootID):\(pid):\(fields[19])"
         #else
         return kill(pid, 0) == 0 ? "\(bootID):\(pid):0" : nil

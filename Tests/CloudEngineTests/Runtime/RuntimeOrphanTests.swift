@@ -70,17 +70,13 @@ struct RuntimeOrphanTests {
     static func children(of parent: pid_t) -> [pid_t] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return names.compactMap { pid_t($0) }.filter { pid in
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return false }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && pid_t(fields[1]) == parent
+            guard let fields = ProcessIdentity.statFields(of: pid), fields.count > 1 else { return false }
+            return pid_t(fields[1]) == parent
         }
     }
 
     /// An exited child of init can linger as a zombie for a moment; it is not running.
     static func isZombie(_ pid: pid_t) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
-        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        ProcessIdentity.statFields(of: pid)?.first == "Z"
     }
 }
