@@ -1,4 +1,5 @@
 import Foundation
+import IAMPolicy
 
 /// Why an account file could not be opened; the file is left as it was in every case.
 ///
@@ -25,7 +26,10 @@ public enum AccountFileError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The file or its folder cannot be read or created.
     case unreachable(path: String, reason: String)
 
-    public var description: String {
+    /// What the user reads, with control characters in the path (or anything else quoted) escaped.
+    public var description: String { JSONString.escapingControlCharacters(wording) }
+
+    private var wording: String {
         switch self {
         case let .notADatabase(path):
             return "\(path) is not an Overcast account: it is not a SQLite database. Choose another file with --db, or move this one away."

@@ -1,4 +1,5 @@
 import Foundation
+import IAMPolicy
 
 /// An error a caller of the engine can reach, shaped like the AWS error it stands for.
 ///
@@ -14,10 +15,12 @@ public struct EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The resource the error is about (bucket name, key, ARN), when there is one.
     public let resource: String?
 
+    /// Control characters in `message` (an object key, a path, a name the user typed) are escaped here, once
+    /// for every front end, so no message can move a terminal's cursor or retitle its window.
     public init(code: String, httpStatus: Int, message: String, resource: String? = nil) {
         self.code = code
         self.httpStatus = httpStatus
-        self.message = message
+        self.message = JSONString.escapingControlCharacters(message)
         self.resource = resource
     }
 
