@@ -2,24 +2,6 @@ import TerminalUI
 
 /// The Functions panel's key bindings, as data (see `ConsoleBindings`).
 extension ConsoleBindings {
-    static func functions(_ state: ConsoleState) -> KeyBindingTable<ConsoleAction> {
-        let f = state.functions
-        if let modal = f.modal { return functionsDialog(modal) }
-        switch f.screen {
-        case .list: return functionList(f).merged(with: global(state))
-        case .function: return functionView(f).merged(with: global(state))
-        case .logStream: return logStream.merged(with: global(state))
-        }
-    }
-
-    static func functionsHelpTitle(_ state: ConsoleState) -> String {
-        switch state.functions.screen {
-        case .list: return "Keys: functions"
-        case .function: return "Keys: function · \(state.functions.detail?.tab.title ?? "")"
-        case .logStream: return "Keys: log stream"
-        }
-    }
-
     /// Moving the cursor; marking rows means nothing in this panel, so Space and ^Space are left out.
     private static func functionMovement() -> KeyBindingTable<ConsoleAction> {
         KeyBindingTable(TableCommand.defaultBindings.bindings.filter { $0.action != .toggleMark && $0.action != .clearMarks })

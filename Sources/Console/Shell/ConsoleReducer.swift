@@ -29,7 +29,7 @@ public enum ConsoleReducer {
             state.toasts.removeAll { $0.isExpired(at: now) }
             return []
         case .accountChanged(let topics, _):
-            var effects = BucketsReducer.accountChanged(&state, topics: topics) + FunctionsReducer.accountChanged(&state, topics: topics)
+            var effects = ConsoleService.allCases.compactMap(\.panel).flatMap { $0.accountChanged(&state, topics: topics) }
             if topics.contains(.logs) { effects += LogTailReducer.logsChanged(&state) }
             return effects
         case .quitPressed:
@@ -45,8 +45,7 @@ public enum ConsoleReducer {
             state.overlay = .help(scroll: 0)
             return []
         case .filterOpened:
-            state.filterInput = TextInputState(text: state.service == .functions ? FunctionsReducer.currentFilter(state)
-                                                   : BucketsReducer.currentFilter(state))
+            state.filterInput = TextInputState(text: state.service.panel?.currentFilter(state) ?? "")
             return []
         case .focusNextPanePressed:
             let order: [ConsolePane] = state.logPane.isVisible ? [.sidebar, .main, .logs] : [.sidebar, .main]
@@ -61,17 +60,9 @@ public enum ConsoleReducer {
                 state.focus = .main
                 return []
             }
-            switch state.service {
-            case .buckets: return BucketsReducer.back(&state)
-            case .functions: return FunctionsReducer.back(&state)
-            default: return []
-            }
+            return state.service.panel?.back(&state) ?? []
         case .refreshPressed:
-            switch state.service {
-            case .buckets: return BucketsReducer.refresh(&state)
-            case .functions: return FunctionsReducer.refresh(&state)
-            default: return []
-            }
+            return state.service.panel?.refresh(&state) ?? []
         case .logPaneToggled:
             state.logPane.toggle()
             if !state.logPane.isVisible, state.focus == .logs { state.focus = .main }
@@ -98,11 +89,7 @@ public enum ConsoleReducer {
             state.sidebarSelection = ConsoleService.allCases.firstIndex(of: service) ?? 0
             state.focus = .main
             state.filterInput = nil
-            switch service {
-            case .buckets: return state.buckets.bucketsLoaded ? [] : [.listBuckets]
-            case .functions: return FunctionsReducer.opened(&state)
-            default: return []
-            }
+            return service.panel?.opened(&state) ?? []
         case .buckets(let action):
             return BucketsReducer.reduce(&state, action)
         case .functions(let action):
@@ -121,13 +108,9 @@ public enum ConsoleReducer {
         if event.key == "ctrl+c" { return reduce(&state, .quitPressed) }
         if let overlay = state.overlay { return handleOverlay(&state, overlay, event) }
         if state.filterInput != nil { return handleFilter(&state, event) }
-        if state.service == .buckets, state.focus == .main, state.buckets.modal != nil,
+        if state.focus == .main, let action = state.service.panel?.dialogKey(state, event),
            event.key.map({ !isBound($0, state) }) ?? true {
-            return reduce(&state, .buckets(.dialogKeyPressed(event)))
-        }
-        if state.service == .functions, state.focus == .main, state.functions.modal != nil,
-           event.key.map({ !isBound($0, state) }) ?? true {
-            return reduce(&state, .functions(.dialogKeyPressed(event)))
+            return reduce(&state, action)
         }
         guard let key = event.key else { return [] }
         let table = ConsoleBindings.table(for: state)
@@ -185,18 +168,19 @@ public enum ConsoleReducer {
             return []
         case .cancelled:
             state.filterInput = nil
-            return reduce(&state, filterChanged(state, ""))
+            return filterChanged(&state, "")
         case .edited:
             state.filterInput = input
-            return reduce(&state, filterChanged(state, input.text))
+            return filterChanged(&state, input.text)
         default:
             state.filterInput = input
             return []
         }
     }
 
-    private static func filterChanged(_ state: ConsoleState, _ text: String) -> ConsoleAction {
-        state.service == .functions ? .functions(.filterChanged(text)) : .buckets(.filterChanged(text))
+    private static func filterChanged(_ state: inout ConsoleState, _ text: String) -> [ConsoleEffect] {
+        guard let panel = state.service.panel else { return [] }
+        return reduce(&state, panel.filterChanged(text))
     }
 
     // MARK: - Command line

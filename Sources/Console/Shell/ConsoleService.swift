@@ -42,7 +42,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
     }
 
     /// Whether this build of the console has the panel; the others are listed so people know they are coming.
-    public var isAvailable: Bool { self == .buckets || self == .functions }
+    public var isAvailable: Bool { panel != nil }
 
     /// The one line shown when a service without a panel yet is chosen.
     public var unavailableMessage: String {

@@ -20,12 +20,7 @@ public enum ConsoleView {
         } else {
             buffer.render(KeyHintBar(table: table), in: layout.app.footer)
         }
-        if state.service == .buckets, state.focus == .main {
-            BucketsView.drawOverlays(&buffer, state, layout)
-        }
-        if state.service == .functions, state.focus == .main {
-            FunctionsView.drawOverlays(&buffer, state, layout)
-        }
+        if state.focus == .main { state.service.panel?.drawOverlays(&buffer, state, layout) }
         buffer.render(ToastView(toasts: state.toasts), in: layout.app.main.inset(bottom: 2))
         if case .help(let scroll) = state.overlay {
             buffer.render(HelpOverlay(title: ConsoleBindings.helpTitle(for: state), table: table, scroll: scroll),
@@ -72,27 +67,19 @@ public enum ConsoleView {
 
     private static func drawMain(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ layout: ConsoleLayout) {
         let focused = state.focus == .main
-        let title: String
-        switch state.service {
-        case .buckets: title = BucketsView.title(state)
-        case .functions: title = FunctionsView.title(state)
-        default: title = state.service.title
-        }
-        buffer.drawBox(layout.app.main, role: focused ? .borderFocused : .border, title: title)
-        switch state.service {
-        case .buckets:
-            BucketsView.drawPanel(&buffer, state, layout)
-        case .functions:
-            FunctionsView.drawPanel(&buffer, state, layout)
-        default:
+        guard let panel = state.service.panel else {
+            buffer.drawBox(layout.app.main, role: focused ? .borderFocused : .border, title: state.service.title)
             buffer.render(Breadcrumb([state.service.awsService, state.service.title]), in: layout.breadcrumb)
             buffer.write(state.service.unavailableMessage, in: layout.body.inset(left: 1).row(1), role: .info)
             return
         }
-        drawStatusLine(&buffer, state, layout.status)
+        buffer.drawBox(layout.app.main, role: focused ? .borderFocused : .border, title: panel.title(state))
+        panel.drawPanel(&buffer, state, layout)
+        drawStatusLine(&buffer, state, panel, layout.status)
     }
 
-    private static func drawStatusLine(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ rect: Rect) {
+    private static func drawStatusLine(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ panel: any ConsolePanel.Type,
+                                       _ rect: Rect) {
         if let input = state.filterInput {
             buffer.write("/", at: Point(x: rect.x, y: rect.y), role: .keyHint)
             let field = rect.inset(left: 1)
@@ -101,7 +88,7 @@ public enum ConsoleView {
             buffer.write(" Enter keeps · Esc clears", in: hint, role: .dim)
             return
         }
-        buffer.write(state.service == .functions ? FunctionsView.statusSpans(state) : BucketsView.statusSpans(state), in: rect)
+        buffer.write(panel.statusSpans(state), in: rect)
     }
 
     private static func drawLogPane(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ rect: Rect) {

@@ -53,8 +53,7 @@ public struct LogTailLine: Sendable, Hashable {
 enum LogTailReducer {
     /// The prefix the pane should follow for what is on screen now.
     static func wantedPrefix(_ s: ConsoleState) -> String {
-        if s.service == .functions, let name = s.functions.detail?.name { return LogTailState.functionGroupPrefix + name }
-        return LogTailState.functionGroupPrefix
+        s.service.panel?.logGroupPrefix(s) ?? LogTailState.functionGroupPrefix
     }
 
     /// Run after every action: when the pane is shown and should follow something else, start over.
