@@ -47,7 +47,7 @@ struct BucketListTests {
         f.harness.press("n")
         f.harness.type("a..b")
         f.harness.press("enter")
-        #expect(f.harness.ranEffects.allSatisfy { if case .createBucket = $0 { return false } else { return true } })
+        #expect(f.harness.ranEffects.allSatisfy { if case .buckets(.createBucket) = $0 { return false } else { return true } })
         guard case .createBucket(let form) = f.state.buckets.modal else { Issue.record("form closed"); return }
         #expect(form.visibleError("name") == "Must not contain two adjacent periods (..).")
     }

@@ -12,7 +12,7 @@ struct EffectRunnerTests {
         try f.bucket("photos")
         let mailbox = ActionMailbox()
         let runner = EffectRunner(account: f.account, mode: .background) { mailbox.post($0) }
-        runner.run(.listBuckets, as: .root)
+        runner.run(.buckets(.listBuckets), as: .root)
         runner.drain()
         let actions = mailbox.drain()
         guard case .buckets(.bucketsLoaded(let buckets)) = actions.first else { Issue.record("no result: \(actions)"); return }
@@ -24,7 +24,7 @@ struct EffectRunnerTests {
         let f = try ConsoleFixture(start: false)
         let mailbox = ActionMailbox()
         let runner = EffectRunner(account: f.account, mode: .inline) { mailbox.post($0) }
-        runner.run(.deleteBucket("ghost"), as: .root)
+        runner.run(.buckets(.deleteBucket("ghost")), as: .root)
         guard case .buckets(.bucketDeleteFailed(let name, let error)) = mailbox.drain().first else {
             Issue.record("no failure"); return
         }
@@ -38,7 +38,7 @@ struct EffectRunnerTests {
         let mailbox = ActionMailbox()
         let runner = EffectRunner(account: f.account, mode: .inline) { mailbox.post($0) }
         let stranger = ConsoleIdentity(caller: Caller(identity: .user(name: "bob", id: "AIDAEXAMPLE", path: "/")), label: "user bob")
-        runner.run(.listBuckets, as: stranger)
+        runner.run(.buckets(.listBuckets), as: stranger)
         guard case .buckets(.bucketsLoadFailed(let error)) = mailbox.drain().first else { Issue.record("not refused"); return }
         #expect(error.code == "AccessDenied")
     }

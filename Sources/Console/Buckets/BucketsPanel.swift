@@ -41,7 +41,7 @@ enum BucketsPanel: ConsolePanel {
     }
 
     static func opened(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        state.buckets.bucketsLoaded ? [] : [.listBuckets]
+        state.buckets.bucketsLoaded ? [] : [.buckets(.listBuckets)]
     }
 
     static func back(_ state: inout ConsoleState) -> [ConsoleEffect] { BucketsReducer.back(&state) }

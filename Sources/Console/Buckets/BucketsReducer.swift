@@ -18,7 +18,7 @@ enum BucketsReducer {
             case .objects:
                 guard let request = s.buckets.browser?.table.apply(command, pageSize: pageSize),
                       let query = s.buckets.browser?.query else { return [] }
-                return [.loadObjects(query, request)]
+                return [.buckets(.loadObjects(query, request))]
             case .details, .preview:
                 return []
             }
@@ -41,16 +41,16 @@ enum BucketsReducer {
         case .previewPressed:
             guard let (bucket, key) = currentObject(s) else { return [] }
             s.buckets.preview = PreviewState(bucket: bucket, key: key)
-            return [.loadPreview(bucket: bucket, key: key)]
+            return [.buckets(.loadPreview(bucket: bucket, key: key))]
         case .detailsPressed:
             guard s.buckets.screen == .objects, let (bucket, key) = currentObject(s) else { return [] }
             s.buckets.details = ObjectDetailsState(bucket: bucket, key: key)
-            return [.loadDetails(bucket: bucket, key: key)]
+            return [.buckets(.loadDetails(bucket: bucket, key: key))]
         case .sortPressed(let column):
             guard var browser = s.buckets.browser else { return [] }
             let request = browser.table.sort(byColumn: column, pageSize: pageSize)
             s.buckets.browser = browser
-            return [.loadObjects(browser.query, request)]
+            return [.buckets(.loadObjects(browser.query, request))]
         case .filterChanged(let text):
             switch s.buckets.screen {
             case .list:
@@ -61,7 +61,7 @@ enum BucketsReducer {
                 guard var browser = s.buckets.browser else { return [] }
                 let request = browser.table.setFilter(text, pageSize: pageSize)
                 s.buckets.browser = browser
-                return [.loadObjects(browser.query, request)]
+                return [.buckets(.loadObjects(browser.query, request))]
             case .details, .preview:
                 return []
             }
@@ -166,37 +166,37 @@ enum BucketsReducer {
         case .dialogKeyPressed(let event):
             return dialogKey(&s, event)
         case .createBucketFormSubmitted(let name, let region):
-            return [.createBucket(name: name, region: region)]
+            return [.buckets(.createBucket(name: name, region: region))]
         case .deleteBucketConfirmed(let name):
             s.buckets.modal = nil
-            return [.deleteBucket(name)]
+            return [.buckets(.deleteBucket(name))]
         case .emptyAndDeleteConfirmed(let name):
             s.buckets.modal = .emptying(bucket: name, deleted: 0)
-            return [.emptyAndDeleteBucket(name)]
+            return [.buckets(.emptyAndDeleteBucket(name))]
         case .uploadFormSubmitted(let request):
             guard case .upload(let form) = s.buckets.modal else { return [] }
             s.buckets.modal = nil
             s.buckets.transfer = TransferState(id: request.id, kind: .upload,
                                                destination: "s3://\(request.bucket)/\(request.prefix)",
                                                startedAt: s.now, upload: form)
-            return [.upload(request)]
+            return [.buckets(.upload(request))]
         case .pathCompletionRequested(let typed):
-            return [.completePath(typed, workingDirectory: s.workingDirectory)]
+            return [.buckets(.completePath(typed, workingDirectory: s.workingDirectory))]
         case .downloadFormSubmitted(let request):
-            return [.checkDownloadTarget(request)]
+            return [.buckets(.checkDownloadTarget(request))]
         case .overwriteConfirmed(let request):
             return startDownload(&s, request)
         case .createFolderFormSubmitted(let key):
             guard let browser = s.buckets.browser else { return [] }
-            return [.createFolder(bucket: browser.bucket.name, key: key)]
+            return [.buckets(.createFolder(bucket: browser.bucket.name, key: key))]
         case .deleteObjectsConfirmed(let bucket, let keys):
             s.buckets.modal = nil
-            return [.deleteObjects(bucket: bucket, keys: keys)]
+            return [.buckets(.deleteObjects(bucket: bucket, keys: keys))]
         case .transferCancelPressed:
             guard var transfer = s.buckets.transfer else { return [] }
             transfer.cancelling = true
             s.buckets.transfer = transfer
-            return [.cancelTransfer(transfer.id)]
+            return [.buckets(.cancelTransfer(transfer.id))]
 
         // MARK: Results
         case .bucketsLoaded(let list):
@@ -221,7 +221,7 @@ enum BucketsReducer {
             s.buckets.buckets.sort { KeyOrder.precedes($0.name, $1.name) }
             rebuildBucketTable(&s)
             s.buckets.bucketTable.select(id: bucket.name, pageSize: pageSize)
-            return [.listBuckets]
+            return [.buckets(.listBuckets)]
         case .bucketCreateFailed(let error):
             if case .createBucket(var form) = s.buckets.modal {
                 form.setError(error.description, for: "name")
@@ -236,7 +236,7 @@ enum BucketsReducer {
             s.toast("Deleted bucket \(name).")
             s.buckets.buckets.removeAll { $0.name == name }
             rebuildBucketTable(&s)
-            return [.listBuckets]
+            return [.buckets(.listBuckets)]
         case .bucketDeleteFailed(let name, let error):
             if error.code == "BucketNotEmpty" {
                 s.buckets.modal = .bucketNotEmpty(bucket: name, error: error)
@@ -244,7 +244,7 @@ enum BucketsReducer {
                 s.buckets.modal = nil
                 s.toast(error)
             }
-            return [.listBuckets]
+            return [.buckets(.listBuckets)]
         case .bucketEmptyingProgressed(let name, let deleted):
             s.buckets.modal = .emptying(bucket: name, deleted: deleted)
             return []
@@ -309,7 +309,7 @@ enum BucketsReducer {
                 _ = browser.table.apply(.clearMarks, pageSize: pageSize)
                 s.buckets.browser = browser
             }
-            return refreshBrowser(&s) + [.listBuckets]
+            return refreshBrowser(&s) + [.buckets(.listBuckets)]
         case .objectsDeleteFailed(let error):
             s.toast(error)
             return refreshBrowser(&s)
@@ -351,7 +351,7 @@ enum BucketsReducer {
             s.toast(message)
             guard transfer.kind == .upload else { return [] }
             let select = transfer.files.count == 1 ? transfer.files[0].key : nil
-            return reloadBrowser(&s, select: select) + [.listBuckets]
+            return reloadBrowser(&s, select: select) + [.buckets(.listBuckets)]
         case .transferFailed(let id, let error):
             if let transfer = s.buckets.transfer, transfer.id == id {
                 s.buckets.transfer = nil
@@ -363,7 +363,7 @@ enum BucketsReducer {
                     return []
                 }
                 s.toast(error)
-                return transfer.kind == .upload ? refreshBrowser(&s) + [.listBuckets] : []
+                return transfer.kind == .upload ? refreshBrowser(&s) + [.buckets(.listBuckets)] : []
             }
             if case .download(var download) = s.buckets.modal {
                 download.form.setError(error.description, for: "path")
@@ -516,7 +516,7 @@ enum BucketsReducer {
             if prefix.isEmpty {
                 s.buckets.browser = nil
                 s.buckets.bucketTable.select(id: browser.bucket.name, pageSize: pageSize)
-                return [.listBuckets]
+                return [.buckets(.listBuckets)]
             }
             let trimmed = prefix.dropLast()
             let parent = trimmed.lastIndex(of: "/").map { String(trimmed[...$0]) } ?? ""
@@ -530,21 +530,21 @@ enum BucketsReducer {
     /// `r`: reload what is shown.
     static func refresh(_ s: inout ConsoleState) -> [ConsoleEffect] {
         switch s.buckets.screen {
-        case .list: return [.listBuckets]
-        case .objects: return refreshBrowser(&s) + [.listBuckets]
+        case .list: return [.buckets(.listBuckets)]
+        case .objects: return refreshBrowser(&s) + [.buckets(.listBuckets)]
         case .details:
             guard let d = s.buckets.details else { return [] }
-            return [.loadDetails(bucket: d.bucket, key: d.key)]
+            return [.buckets(.loadDetails(bucket: d.bucket, key: d.key))]
         case .preview:
             guard let p = s.buckets.preview else { return [] }
-            return [.loadPreview(bucket: p.bucket, key: p.key)]
+            return [.buckets(.loadPreview(bucket: p.bucket, key: p.key))]
         }
     }
 
     /// Another write (ours or another process's) touched buckets or objects: reload what is shown.
     static func accountChanged(_ s: inout ConsoleState, topics: Set<ChangeTopic>) -> [ConsoleEffect] {
         guard s.service == .buckets, !topics.isDisjoint(with: [.buckets, .objects]) else { return [] }
-        var effects: [ConsoleEffect] = [.listBuckets]
+        var effects: [ConsoleEffect] = [.buckets(.listBuckets)]
         if s.buckets.browser?.table.pending == nil, topics.contains(.objects) { effects += refreshBrowser(&s) }
         return effects
     }
@@ -567,7 +567,7 @@ enum BucketsReducer {
         let request = browser.table.reload(pageSize: pageSize)
         s.buckets.browser = browser
         s.filterInput = nil
-        return [.loadObjects(browser.query, request)]
+        return [.buckets(.loadObjects(browser.query, request))]
     }
 
     private static func reloadBrowser(_ s: inout ConsoleState, select: String?) -> [ConsoleEffect] {
@@ -577,14 +577,14 @@ enum BucketsReducer {
         browser.query.large = nil
         let request = select == nil ? browser.table.refresh(pageSize: pageSize) : browser.table.reload(pageSize: pageSize)
         s.buckets.browser = browser
-        return [.loadObjects(browser.query, request)]
+        return [.buckets(.loadObjects(browser.query, request))]
     }
 
     private static func refreshBrowser(_ s: inout ConsoleState) -> [ConsoleEffect] {
         guard var browser = s.buckets.browser else { return [] }
         let request = browser.table.refresh(pageSize: ConsoleLayout(s).tablePageSize)
         s.buckets.browser = browser
-        return [.loadObjects(browser.query, request)]
+        return [.buckets(.loadObjects(browser.query, request))]
     }
 
     private static func startDownload(_ s: inout ConsoleState, _ request: DownloadRequest) -> [ConsoleEffect] {
@@ -593,7 +593,7 @@ enum BucketsReducer {
         s.buckets.modal = nil
         s.buckets.transfer = TransferState(id: request.id, kind: .download, destination: request.localPath,
                                            startedAt: s.now, download: download)
-        return [.download(request)]
+        return [.buckets(.download(request))]
     }
 
     /// The object the current screen is about: the selected row, the details, or the preview.

@@ -37,89 +37,12 @@ public enum ConsoleAction: Sendable {
     case functions(FunctionsAction)
 }
 
-/// What happened in the Buckets panel: key presses by name, and engine results.
-public enum BucketsAction: Sendable {
-    // MARK: - What the person did
-    case table(TableCommand)
-    case openPressed
-    case newPressed
-    case deletePressed
-    case previewPressed
-    case detailsPressed
-    case uploadPressed
-    case downloadPressed
-    case sortPressed(column: Int)
-    case emptyAndDeletePressed
-    case filterChanged(String)
-    case previewScrolled(PreviewScroll)
-    /// A key while a dialog is open; the dialog's widget decides what it means.
-    case dialogKeyPressed(KeyEvent)
-    case createBucketFormSubmitted(name: String, region: String)
-    case deleteBucketConfirmed(String)
-    case emptyAndDeleteConfirmed(String)
-    case uploadFormSubmitted(UploadRequest)
-    case pathCompletionRequested(String)
-    case downloadFormSubmitted(DownloadRequest)
-    case overwriteConfirmed(DownloadRequest)
-    case createFolderFormSubmitted(key: String)
-    case deleteObjectsConfirmed(bucket: String, keys: [String])
-    case transferCancelPressed
-
-    // MARK: - What the engine (or the file system) answered
-    case bucketsLoaded([Bucket])
-    case bucketsLoadFailed(ConsoleError)
-    case bucketCreated(Bucket)
-    case bucketCreateFailed(ConsoleError)
-    case bucketDeleted(String)
-    case bucketDeleteFailed(String, ConsoleError)
-    case bucketEmptyingProgressed(String, deleted: Int)
-    case objectsLoaded(ObjectQuery, PageRequest<String>, RowPage<String>, large: Bool)
-    case objectsLoadFailed(ObjectQuery, ConsoleError)
-    case detailsLoaded(ObjectInfo)
-    case detailsLoadFailed(bucket: String, key: String, ConsoleError)
-    case previewLoaded(bucket: String, key: String, PreviewContent)
-    case previewLoadFailed(bucket: String, key: String, ConsoleError)
-    case folderCreated(bucket: String, key: String)
-    case folderCreateFailed(ConsoleError)
-    case objectsDeleted(bucket: String, count: Int, failures: [String: ConsoleError])
-    case objectsDeleteFailed(ConsoleError)
-    case pathCompleted(input: String, completed: String, candidates: [String])
-    case transferPlanned(id: Int, files: [TransferFile])
-    case transferProgressed(id: Int, fileIndex: Int, bytes: Int64)
-    case transferFileFinished(id: Int, fileIndex: Int)
-    case transferFinished(id: Int, message: String)
-    case transferFailed(id: Int, ConsoleError)
-    case transferCancelled(id: Int, message: String)
-    case downloadTargetChecked(DownloadRequest, exists: Bool)
-}
-
-/// How the preview moves.
-public enum PreviewScroll: Sendable, Hashable {
-    case lines(Int)
-    case pages(Int)
-    case top
-    case bottom
-}
-
 /// Work for the effect runner: engine calls and file-system reads, done off the UI thread.
 ///
 /// Results come back as actions. Each effect is run as the console's
 /// current identity, which the runner is handed with the effect.
 public enum ConsoleEffect: Sendable, Equatable {
-    case listBuckets
-    case createBucket(name: String, region: String)
-    case deleteBucket(String)
-    case emptyAndDeleteBucket(String)
-    case loadObjects(ObjectQuery, PageRequest<String>)
-    case loadDetails(bucket: String, key: String)
-    case loadPreview(bucket: String, key: String)
-    case createFolder(bucket: String, key: String)
-    case deleteObjects(bucket: String, keys: [String])
-    case completePath(String, workingDirectory: String)
-    case upload(UploadRequest)
-    case checkDownloadTarget(DownloadRequest)
-    case download(DownloadRequest)
-    case cancelTransfer(Int)
+    case buckets(BucketsEffect)
     case functions(FunctionsEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)

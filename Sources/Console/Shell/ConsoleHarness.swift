@@ -84,7 +84,7 @@ public final class ConsoleHarness {
     private func enqueue(_ effects: [ConsoleEffect]) {
         for effect in effects {
             // A cancel is a signal, not work: the real runner applies it at once, even while a transfer runs.
-            if case .cancelTransfer = effect {
+            if case .buckets(.cancelTransfer) = effect {
                 ranEffects.append(effect)
                 runner.run(effect, as: state.identity)
             } else {
