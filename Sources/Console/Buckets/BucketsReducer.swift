@@ -221,7 +221,7 @@ enum BucketsReducer {
             s.buckets.buckets.sort { KeyOrder.precedes($0.name, $1.name) }
             rebuildBucketTable(&s)
             s.buckets.bucketTable.select(id: bucket.name, pageSize: pageSize)
-            return [.buckets(.listBuckets)]
+            return [] // the change feed reloads the list
         case .bucketCreateFailed(let error):
             if case .createBucket(var form) = s.buckets.modal {
                 form.setError(error.description, for: "name")
@@ -236,7 +236,7 @@ enum BucketsReducer {
             s.toast("Deleted bucket \(name).")
             s.buckets.buckets.removeAll { $0.name == name }
             rebuildBucketTable(&s)
-            return [.buckets(.listBuckets)]
+            return []
         case .bucketDeleteFailed(let name, let error):
             if error.code == "BucketNotEmpty" {
                 s.buckets.modal = .bucketNotEmpty(bucket: name, error: error)
@@ -244,7 +244,7 @@ enum BucketsReducer {
                 s.buckets.modal = nil
                 s.toast(error)
             }
-            return [.buckets(.listBuckets)]
+            return []
         case .bucketEmptyingProgressed(let name, let deleted):
             s.buckets.modal = .emptying(bucket: name, deleted: deleted)
             return []
@@ -309,10 +309,10 @@ enum BucketsReducer {
                 _ = browser.table.apply(.clearMarks, pageSize: pageSize)
                 s.buckets.browser = browser
             }
-            return refreshBrowser(&s) + [.buckets(.listBuckets)]
+            return []
         case .objectsDeleteFailed(let error):
             s.toast(error)
-            return refreshBrowser(&s)
+            return []
         case .pathCompleted(let input, let completed, let candidates):
             guard case .upload(var upload) = s.buckets.modal, upload.form.values.text("path") == input else { return [] }
             setText(&upload.form, "path", completed)
@@ -351,7 +351,8 @@ enum BucketsReducer {
             s.toast(message)
             guard transfer.kind == .upload else { return [] }
             let select = transfer.files.count == 1 ? transfer.files[0].key : nil
-            return reloadBrowser(&s, select: select) + [.buckets(.listBuckets)]
+            // The change feed refreshes the lists; this reload is for selecting what was uploaded.
+            return reloadBrowser(&s, select: select)
         case .transferFailed(let id, let error):
             if let transfer = s.buckets.transfer, transfer.id == id {
                 s.buckets.transfer = nil
@@ -363,7 +364,7 @@ enum BucketsReducer {
                     return []
                 }
                 s.toast(error)
-                return transfer.kind == .upload ? refreshBrowser(&s) + [.buckets(.listBuckets)] : []
+                return []
             }
             if case .download(var download) = s.buckets.modal {
                 download.form.setError(error.description, for: "path")
@@ -376,7 +377,7 @@ enum BucketsReducer {
             guard let transfer = s.buckets.transfer, transfer.id == id else { return [] }
             s.buckets.transfer = nil
             s.toast(message, kind: .warning)
-            return transfer.kind == .upload ? refreshBrowser(&s) : []
+            return []
         case .downloadTargetChecked(let request, let exists):
             guard case .download = s.buckets.modal else { return [] }
             if exists {

@@ -109,7 +109,7 @@ enum FunctionsReducer {
                     ?? "Created function \(configuration.functionName).")
             s.functions.detail = FunctionDetailState(name: configuration.functionName)
             s.functions.detail?.configuration = configuration
-            return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]
+            return [] // the change feed reloads the list and the new function's detail
         case .functionCreateFailed(let error):
             return FunctionsDialogs.createFailed(&s, error)
         case .functionDeleted(let name):
@@ -118,7 +118,7 @@ enum FunctionsReducer {
                 s.functions.detail = nil
                 s.functions.logStream = nil
             }
-            return [.functions(.listFunctions)]
+            return []
         case .functionDeleteFailed(let error), .actionFailed(let error), .editorFailed(let error),
              .codeSaveFailed(let error):
             s.toast(error)
@@ -151,7 +151,7 @@ enum FunctionsReducer {
             s.functions.modal = nil
             s.toast("Saved the configuration of \(configuration.functionName).")
             s.functions.detail?.configuration = configuration
-            return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]
+            return []
         case .configurationSaveFailed(let error):
             return FunctionsDialogs.configurationFailed(&s, error)
         case .codeEdited(let function, let path, let contents):
@@ -166,10 +166,10 @@ enum FunctionsReducer {
         case .versionPublished(let configuration):
             if case .publishVersion = s.functions.modal { s.functions.modal = nil }
             s.toast("Published version \(configuration.version) of \(configuration.functionName).")
-            return [.functions(.loadDetail(configuration.functionName))]
+            return []
         case .codeSaved(let configuration):
             s.toast("Saved a new code revision of \(configuration.functionName) (SHA-256 \(configuration.codeSHA256.prefix(12))…).")
-            return [.functions(.listFunctions), .functions(.loadDetail(configuration.functionName))]
+            return []
         case .testEventEdited(let function, let name, let payload):
             return [.functions(.saveTestEvent(function: function, name: name, payload: payload))]
         case .testEventSaved(let function, let event):

@@ -19,6 +19,24 @@ public final class ActionMailbox: @unchecked Sendable {
             return actions
         }
     }
+
+    /// What arrived, with every `accountChanged` merged into one at the end: a burst of writes reloads once,
+    /// after the results that caused it were taken in. The app and the test harness drain the same way.
+    public func drainCoalescingChanges() -> [ConsoleAction] {
+        var changed: Set<ChangeTopic> = []
+        var external = false
+        var others: [ConsoleAction] = []
+        for action in drain() {
+            if case .accountChanged(let topics, let isExternal) = action {
+                changed.formUnion(topics)
+                external = external || isExternal
+            } else {
+                others.append(action)
+            }
+        }
+        if !changed.isEmpty { others.append(.accountChanged(changed, external: external)) }
+        return others
+    }
 }
 
 /// Set when the person presses Ctrl-C (SIGINT), so the loop can quit and restore the terminal itself.
@@ -125,17 +143,7 @@ public final class ConsoleApp {
     }
 
     private func drainMailbox() {
-        var changed: Set<ChangeTopic> = []
-        var external = false
-        for action in mailbox.drain() {
-            if case .accountChanged(let topics, let isExternal) = action {
-                changed.formUnion(topics)
-                external = external || isExternal
-                continue
-            }
-            dispatch(action)
-        }
-        if !changed.isEmpty { dispatch(.accountChanged(changed, external: external)) }
+        for action in mailbox.drainCoalescingChanges() { dispatch(action) }
     }
 
     private var needsRender = true

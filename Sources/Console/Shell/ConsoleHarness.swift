@@ -8,6 +8,7 @@ import TerminalUI
 /// caused, until nothing is left ("settled"), so a test reads like what a
 /// person does and never sleeps. With `autoSettle` off, effects wait in
 /// `pendingEffects` until `settle()`, to look at a screen mid-way (an upload in progress).
+/// Like the app, it follows the account's change feed: a panel reloads because a write announced itself.
 public final class ConsoleHarness {
     public private(set) var state: ConsoleState
     public let account: Account
@@ -17,6 +18,7 @@ public final class ConsoleHarness {
     public private(set) var ranEffects: [ConsoleEffect] = []
     private let mailbox = ActionMailbox()
     private var runner: EffectRunner
+    private var subscription: ChangeSubscription?
 
     public init(account: Account, size: Size = Size(width: 120, height: 40), now: Double = 1_767_225_600,
                 workingDirectory: String = FileManager.default.currentDirectoryPath, identity: ConsoleIdentity = .root,
@@ -26,7 +28,12 @@ public final class ConsoleHarness {
                                   workingDirectory: workingDirectory)
         let mailbox = self.mailbox
         self.runner = EffectRunner(account: account, mode: .inline, editor: editor) { mailbox.post($0) }
+        subscription = account.changes.subscribe { change in
+            mailbox.post(.accountChanged(change.topics, external: change.external))
+        }
     }
+
+    deinit { subscription?.cancel() }
 
     /// Opens the console as the real loop does (the buckets panel, loaded).
     public func start() {
@@ -61,7 +68,7 @@ public final class ConsoleHarness {
         var rounds = 0
         while rounds < 10_000 {
             rounds += 1
-            let results = mailbox.drain()
+            let results = mailbox.drainCoalescingChanges()
             for action in results { enqueue(ConsoleReducer.reduce(&state, action)) }
             guard !pendingEffects.isEmpty else {
                 if results.isEmpty { return }
