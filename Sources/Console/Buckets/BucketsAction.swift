@@ -52,9 +52,9 @@ public enum BucketsAction: Sendable {
     case transferPlanned(id: Int, files: [TransferFile])
     case transferProgressed(id: Int, fileIndex: Int, bytes: Int64)
     case transferFileFinished(id: Int, fileIndex: Int)
-    case transferFinished(id: Int, message: String)
+    case transferFinished(id: Int, TransferOutcome)
     case transferFailed(id: Int, ConsoleError)
-    case transferCancelled(id: Int, message: String)
+    case transferCancelled(id: Int, TransferOutcome)
     case downloadTargetChecked(DownloadRequest, exists: Bool)
 }
 
@@ -83,3 +83,25 @@ public enum BucketsEffect: Sendable, Equatable {
     case download(DownloadRequest)
     case cancelTransfer(Int)
 }
+
+/// What a transfer did, as data: the reducer words the toast.
+public struct TransferOutcome: Sendable, Equatable {
+    public enum Direction: Sendable, Equatable {
+        /// Files put into `bucket` under `prefix`.
+        case upload(bucket: String, prefix: String)
+        /// One object written to `localPath`.
+        case download(bucket: String, key: String, localPath: String)
+    }
+
+    public var direction: Direction
+    /// The keys uploaded (all of them when finished; those done before a cancel otherwise).
+    public var keys: [String]
+    /// How many files the transfer had in all.
+    public var totalFiles: Int
+    public var bytes: Int64
+    /// The functions the bucket's notifications send these uploads to.
+    public var triggeredFunctions: [String] = []
+    /// The key being uploaded when the transfer was cancelled (left unchanged).
+    public var interruptedKey: String?
+}
+

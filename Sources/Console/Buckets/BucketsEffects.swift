@@ -166,8 +166,9 @@ struct BucketsEffects {
                 done += file.size
                 send(.buckets(.transferFileFinished(id: request.id, fileIndex: index)))
             } catch is CancellationError {
-                send(.buckets(.transferCancelled(id: request.id, message:
-                    "Upload cancelled: \(index) of \(files.count) file\(files.count == 1 ? "" : "s") uploaded; \(file.key) was not changed.")))
+                buckets(.transferCancelled(id: request.id, TransferOutcome(
+                    direction: .upload(bucket: request.bucket, prefix: request.prefix), keys: files.prefix(index).map(\.key),
+                    totalFiles: files.count, bytes: done, interruptedKey: file.key)))
                 return
             } catch {
                 var failure = ConsoleError(error)
@@ -176,24 +177,21 @@ struct BucketsEffects {
                 return
             }
         }
-        let destination = "s3://\(request.bucket)/\(request.prefix)"
-        let what = files.count == 1 ? files[0].key : "\(files.count) files"
-        send(.buckets(.transferFinished(id: request.id, message:
-            "Uploaded \(what) (\(Formatting.bytes(done))) to \(files.count == 1 ? "s3://\(request.bucket)/" : destination)"
-                + triggeredNote(bucket: request.bucket, keys: files.map(\.key)))))
+        buckets(.transferFinished(id: request.id, TransferOutcome(
+            direction: .upload(bucket: request.bucket, prefix: request.prefix), keys: files.map(\.key), totalFiles: files.count,
+            bytes: done, triggeredFunctions: triggeredFunctions(bucket: request.bucket, keys: files.map(\.key)))))
     }
 
-    /// " · triggers fn (L shows its output)" when the bucket's notification rules send these keys to functions.
-    private func triggeredNote(bucket: String, keys: [String]) -> String {
+    /// The functions the bucket's notification rules send these keys to.
+    private func triggeredFunctions(bucket: String, keys: [String]) -> [String] {
         guard let rules = try? account.storage.notificationConfiguration(bucket: bucket, caller: caller)
-            .lambdaFunctionConfigurations, !rules.isEmpty else { return "" }
+            .lambdaFunctionConfigurations else { return [] }
         var names: [String] = []
         for rule in rules where keys.contains(where: { rule.matches(eventName: "ObjectCreated:Put", key: $0) }) {
             let name = rule.functionARN.split(separator: ":").dropFirst(6).first.map(String.init) ?? rule.functionARN
             if !names.contains(name) { names.append(name) }
         }
-        guard !names.isEmpty else { return "" }
-        return " · triggers \(names.joined(separator: ", ")) (L shows its output)"
+        return names
     }
 
     private func checkDownloadTarget(_ request: DownloadRequest) {
@@ -251,12 +249,15 @@ struct BucketsEffects {
             try handle.close()
             if manager.fileExists(atPath: request.localPath) { try manager.removeItem(atPath: request.localPath) }
             try manager.moveItem(atPath: partial, toPath: request.localPath)
-            send(.buckets(.transferFinished(id: request.id, message:
-                "Downloaded s3://\(request.bucket)/\(request.key) (\(Formatting.bytes(written))) to \(request.localPath)")))
+            buckets(.transferFinished(id: request.id, TransferOutcome(
+                direction: .download(bucket: request.bucket, key: request.key, localPath: request.localPath),
+                keys: [request.key], totalFiles: 1, bytes: written)))
         } catch is CancellationError {
             try? handle.close()
             try? manager.removeItem(atPath: partial)
-            send(.buckets(.transferCancelled(id: request.id, message: "Download cancelled; \(request.localPath) was not changed.")))
+            buckets(.transferCancelled(id: request.id, TransferOutcome(
+                direction: .download(bucket: request.bucket, key: request.key, localPath: request.localPath),
+                keys: [], totalFiles: 1, bytes: 0)))
         } catch {
             try? handle.close()
             try? manager.removeItem(atPath: partial)

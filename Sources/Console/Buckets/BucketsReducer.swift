@@ -345,10 +345,10 @@ enum BucketsReducer {
             transfer.currentBytes = 0
             s.buckets.transfer = transfer
             return []
-        case .transferFinished(let id, let message):
+        case .transferFinished(let id, let outcome):
             guard let transfer = s.buckets.transfer, transfer.id == id else { return [] }
             s.buckets.transfer = nil
-            s.toast(message)
+            s.toast(TransferWording.finished(outcome))
             guard transfer.kind == .upload else { return [] }
             let select = transfer.files.count == 1 ? transfer.files[0].key : nil
             // The change feed refreshes the lists; this reload is for selecting what was uploaded.
@@ -373,10 +373,10 @@ enum BucketsReducer {
             }
             s.toast(error)
             return []
-        case .transferCancelled(let id, let message):
-            guard let transfer = s.buckets.transfer, transfer.id == id else { return [] }
+        case .transferCancelled(let id, let outcome):
+            guard s.buckets.transfer?.id == id else { return [] }
             s.buckets.transfer = nil
-            s.toast(message, kind: .warning)
+            s.toast(TransferWording.cancelled(outcome), kind: .warning)
             return []
         case .downloadTargetChecked(let request, let exists):
             guard case .download = s.buckets.modal else { return [] }

@@ -1,0 +1,31 @@
+import TerminalUI
+
+/// The toasts a finished or cancelled transfer leaves, worded from what it did.
+enum TransferWording {
+    static func finished(_ outcome: TransferOutcome) -> String {
+        switch outcome.direction {
+        case .upload(let bucket, let prefix):
+            let single = outcome.keys.count == 1
+            let what = single ? outcome.keys[0] : "\(outcome.keys.count) files"
+            let destination = single ? "s3://\(bucket)/" : "s3://\(bucket)/\(prefix)"
+            var text = "Uploaded \(what) (\(Formatting.bytes(outcome.bytes))) to \(destination)"
+            if !outcome.triggeredFunctions.isEmpty {
+                text += " · triggers \(outcome.triggeredFunctions.joined(separator: ", ")) (L shows its output)"
+            }
+            return text
+        case .download(let bucket, let key, let localPath):
+            return "Downloaded s3://\(bucket)/\(key) (\(Formatting.bytes(outcome.bytes))) to \(localPath)"
+        }
+    }
+
+    static func cancelled(_ outcome: TransferOutcome) -> String {
+        switch outcome.direction {
+        case .upload:
+            let files = "\(outcome.totalFiles) file\(outcome.totalFiles == 1 ? "" : "s")"
+            let unchanged = outcome.interruptedKey.map { "; \($0) was not changed" } ?? ""
+            return "Upload cancelled: \(outcome.keys.count) of \(files) uploaded\(unchanged)."
+        case .download(_, _, let localPath):
+            return "Download cancelled; \(localPath) was not changed."
+        }
+    }
+}
