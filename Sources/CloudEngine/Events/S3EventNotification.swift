@@ -148,13 +148,7 @@ enum S3EventFormat {
 
     /// ISO-8601 with milliseconds in UTC, e.g. `2026-01-01T00:00:00.000Z`.
     static func timestamp(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let seconds = Date(timeIntervalSince1970: TimeInterval(millis / 1000))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: seconds)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0, Int(millis % 1000))
+        UTCTimestamp(date).iso8601Milliseconds
     }
 
     /// The id S3 shows for the account's root and as the bucket owner: a stable, canonical-looking

@@ -389,10 +389,6 @@ public struct FunctionsService: Sendable {
 
     /// `2026-01-01T00:00:00.000+0000`, as Lambda prints `LastModified`.
     static func lambdaTimestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
-        return formatter.string(from: date)
+        UTCTimestamp(date).lambdaLastModified
     }
 }

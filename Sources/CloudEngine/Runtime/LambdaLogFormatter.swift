@@ -106,29 +106,15 @@ public enum LambdaLogFormatter {
 
     /// `YYYY/MM/DD/[$LATEST]` + 32 lowercase hex: one stream per execution environment.
     public static func logStreamName(date: Date, version: String, hex: String) -> String {
-        let parts = utcParts(date)
-        return String(format: "%04d/%02d/%02d/", parts.year, parts.month, parts.day) + "[\(version)]\(hex)"
+        UTCTimestamp(date).slashedDate + "[\(version)]\(hex)"
     }
 
     /// `2026-01-01T00:00:03.000Z`
     public static func iso8601(_ date: Date) -> String {
-        let parts = utcParts(date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-            parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.millisecond
-        )
+        UTCTimestamp(date).iso8601Milliseconds
     }
 
     static func twoDecimals(_ value: Double) -> String {
         String(format: "%.2f", value)
-    }
-
-    private static func utcParts(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int) {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        var seconds = time_t(millis >= 0 ? millis / 1000 : (millis - 999) / 1000)
-        var tm = tm()
-        gmtime_r(&seconds, &tm)
-        let ms = Int(((millis % 1000) + 1000) % 1000)
-        return (Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday), Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec), ms)
     }
 }
