@@ -17,6 +17,7 @@
 ///   "either policy may allow" rule).
 /// - A resource policy Allow naming a user ARN or a session ARN is not capped by
 ///   a permissions boundary; one naming the role ARN (or everyone) is.
+/// - `sts:GetCallerIdentity` is allowed whatever the policies say, even an explicit Deny.
 public enum PolicyEvaluator {
     /// Evaluates `request` against every policy that applies to it.
     ///
@@ -25,8 +26,13 @@ public enum PolicyEvaluator {
     ///   trust policy if any. Policies of the wrong kind for the caller are ignored (the root
     ///   user has no identity policies).
     public static func evaluate(request: PolicyRequest, policies: [ApplicablePolicy]) -> Decision {
-        let caller = request.caller
+        // STS API reference, GetCallerIdentity: "No permissions are required", and an explicit
+        // Deny of sts:GetCallerIdentity does not stop it, so no policy is read at all.
         let prepared = PreparedRequest(request)
+        if prepared.actionBytes.elementsEqual("sts:getcalleridentity".utf8) {
+            return Decision(outcome: .allowed)
+        }
+        let caller = request.caller
         let resourceMatches = matches(in: policies, where: { $0 == .resource }, request: prepared)
         if caller.kind == .root {
             let denies = resourceMatches.filter { $0.statement.effect == .deny }

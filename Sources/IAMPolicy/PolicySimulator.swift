@@ -16,7 +16,9 @@ public enum PolicySimulator {
     ///
     /// - Parameters:
     ///   - identityPolicies: identity-based policy texts, reported as `PolicyInputList.1`, `.2`, ...
-    ///   - resourcePolicy: an optional resource-based policy text, reported as `ResourcePolicy`.
+    ///   - resourcePolicy: an optional resource-based policy text, reported as `ResourcePolicy`; a role's
+    ///     trust policy is taken too, and is what `sts:AssumeRole` is decided by.
+    ///   - resourceArn: `*`, the default, stands for any resource, as in IAM's policy simulator.
     ///   - callerArn: the simulated IAM user's ARN; required with a resource policy, as in IAM.
     ///   - contextEntries: `KEY=VALUE` strings; a key given twice gets both values.
     public static func simulate(
@@ -66,18 +68,45 @@ public enum PolicySimulator {
                 let document = try PolicyDocument(parsing: resourcePolicy, kind: .resource)
                 policies.append(ApplicablePolicy(name: "ResourcePolicy", source: .resource, document: document))
             } catch {
-                throw .malformed("ResourcePolicy", error)
+                // A role's trust policy names no resource, so it fails as a resource policy; take it as what it is.
+                guard let trust = try? PolicyDocument(parsing: resourcePolicy, kind: .trust) else {
+                    throw .malformed("ResourcePolicy", error)
+                }
+                policies.append(ApplicablePolicy(name: "ResourcePolicy", source: .resource, document: trust))
             }
         }
         let caller = try simulatedCaller(callerArn)
         let context = try parseContext(contextEntries)
         return actions.map { action in
-            let request = PolicyRequest(caller: caller, action: action, resource: resourceArn, context: context)
+            let request = PolicyRequest(
+                caller: caller, action: action, resource: resourceArn, context: context, resourceIsAny: resourceArn == "*")
+            let inForce = isAssumeRole(action) ? asTrustPolicies(policies) : policies
             return Result(
                 action: action, resource: resourceArn,
-                decision: PolicyEvaluator.evaluate(request: request, policies: policies),
-                missingContextValues: missingKeys(request: request, policies: policies))
+                decision: PolicyEvaluator.evaluate(request: request, policies: inForce),
+                missingContextValues: missingKeys(request: request, policies: inForce))
         }
+    }
+
+    /// Whether `action` is `sts:AssumeRole`, whose resource policy is the role's trust policy.
+    static func isAssumeRole(_ action: String) -> Bool {
+        action.lowercased() == "sts:assumerole"
+    }
+
+    /// The policies for simulating `sts:AssumeRole`: the resource policy read as the role's trust policy.
+    ///
+    /// IAM UG ("Granting a user permissions to switch roles"): the role's trust policy must allow the
+    /// caller even within the account, so an identity-policy Allow alone is an implicit deny. Without
+    /// a resource policy the role trusts no one here, so an empty trust policy stands in for it.
+    static func asTrustPolicies(_ policies: [ApplicablePolicy]) -> [ApplicablePolicy] {
+        var trusted = policies.filter { $0.source != .resource }
+        var trust = policies.first { $0.source == .resource }
+            ?? ApplicablePolicy(
+                name: "ResourcePolicy", source: .resource,
+                document: PolicyDocument(version: nil, id: nil, statements: [], kind: .trust))
+        trust.document.kind = .trust
+        trusted.append(trust)
+        return trusted
     }
 
     /// Refuses a policy text longer than the API takes (ValidationError), without reading it further.

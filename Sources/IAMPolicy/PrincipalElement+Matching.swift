@@ -22,7 +22,7 @@ extension PrincipalElement {
     /// How this element covers `caller`, or nil when the statement does not apply to them.
     func match(_ caller: PolicyCaller) -> Match? {
         if isNegated {
-            return excludes(caller) ? nil : .everyone
+            return negatedMatch(caller)
         }
         if isWildcard { return .everyone }
         var best: Match?
@@ -42,17 +42,27 @@ extension PrincipalElement {
         return best
     }
 
-    /// Whether a `NotPrincipal` list leaves the caller out.
+    /// How a `NotPrincipal` list covers the caller: through whichever of its identities it leaves out.
     ///
-    /// IAM UG ("NotPrincipal"): the caller is spared only when both its own ARN
-    /// (the session ARN for a role session) and its account are listed, because
-    /// AWS checks every identity the request carries.
-    private func excludes(_ caller: PolicyCaller) -> Bool {
-        if isWildcard || aws.contains("*") { return true }
-        if caller.kind == .service { return services.contains(caller.arn) }
+    /// IAM UG ("NotPrincipal"): AWS checks every identity a request carries, the
+    /// caller's own ARN (the session ARN for a role session) and its account.
+    /// - Neither listed: the statement applies to the caller as anyone would be covered.
+    /// - Both listed: the caller is spared entirely.
+    /// - Only its own ARN listed: the statement still reaches the caller's account. A Deny
+    ///   then applies (the documented trap of leaving the account out), but an Allow grants
+    ///   nothing by itself: as with a `Principal` naming the account, it only delegates, so
+    ///   "Allow everyone except alice" never allows alice on its own.
+    private func negatedMatch(_ caller: PolicyCaller) -> Match? {
+        if isWildcard || aws.contains("*") { return nil }
+        if caller.kind == .service { return services.contains(caller.arn) ? nil : .everyone }
         let accountListed = aws.contains { isAccount($0, of: caller) }
-        if caller.kind == .root { return accountListed }
-        return aws.contains(caller.arn) && accountListed
+        if caller.kind == .root { return accountListed ? nil : .everyone }
+        let ownListed = aws.contains(caller.arn)
+        switch (ownListed, accountListed) {
+        case (false, _): return .everyone
+        case (true, true): return nil
+        case (true, false): return .account
+        }
     }
 
     private func isAccount(_ entry: String, of caller: PolicyCaller) -> Bool {

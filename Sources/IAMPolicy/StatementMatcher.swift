@@ -12,6 +12,8 @@ final class StatementMatcher: Sendable {
     /// Per resource pattern, its `${...}` parts when it has any; empty when none has.
     let resourceTemplates: [PolicyTemplate?]
     let resourcesNegated: Bool
+    /// True when `Resource`/`NotResource` lists `*`, read when the request's resource is "any".
+    let resourcesExcludeAll: Bool
     let conditions: [PolicyCondition]
 
     init(actions: ActionElement, resources: ResourceElement?, conditions: [PolicyCondition]) {
@@ -21,6 +23,7 @@ final class StatementMatcher: Sendable {
         let templates = resources?.patterns.map(PolicyTemplate.init) ?? []
         resourceTemplates = templates.contains { $0 != nil } ? templates : []
         resourcesNegated = resources?.isNegated ?? false
+        resourcesExcludeAll = resources?.patterns.contains("*") ?? false
         self.conditions = conditions
     }
 
@@ -46,6 +49,11 @@ final class StatementMatcher: Sendable {
     func matchesResource(_ request: PreparedRequest, variablesEnabled: Bool) -> Bool {
         // A trust policy names no resource: the role it is attached to is the resource.
         guard let resources else { return true }
+        if request.request.resourceIsAny {
+            // Every pattern names some resource, so `Resource` always covers "any resource";
+            // `NotResource` leaves some resource over unless it excludes everything with `*`.
+            return resourcesNegated ? !resourcesExcludeAll : true
+        }
         let subject = request.resourceBytes.span
         let limit = request.resourceSeparatorLimit
         guard variablesEnabled, !resourceTemplates.isEmpty else {

@@ -24,14 +24,14 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("policy"), help: ArgumentHelp("An identity policy file; repeat for several. None means no identity policy.", valueName: "FILE"))
     var policies: [String] = []
 
-    @Option(name: .customLong("resource-policy"), help: ArgumentHelp("A resource-based policy file (a bucket policy, say).", valueName: "FILE"))
+    @Option(name: .customLong("resource-policy"), help: ArgumentHelp("A resource-based policy file (a bucket policy, say), or the role's trust policy for sts:AssumeRole.", valueName: "FILE"))
     var resourcePolicy: String?
 
     @Option(name: .customLong("action"), help: ArgumentHelp("An action to decide, e.g. s3:GetObject; repeat for several.", valueName: "A"))
     var actions: [String]
 
-    @Option(name: .long, help: ArgumentHelp("The resource ARN.", valueName: "ARN"))
-    var resource: String
+    @Option(name: .long, help: ArgumentHelp("The resource ARN; * (the default) stands for any resource, as in IAM's simulator.", valueName: "ARN"))
+    var resource: String = "*"
 
     @Option(name: .customLong("caller-arn"), help: ArgumentHelp("The calling user's ARN (needed with --resource-policy).", valueName: "ARN"))
     var callerArn: String?

@@ -316,16 +316,24 @@ public struct FunctionsService: Sendable {
                          arguments: [name, Self.latest]) ?? 0
     }
 
-    /// The execution role: the caller may pass it to Lambda (`iam:PassRole`), it exists, and it trusts
+    /// The execution role: the caller may pass it to Lambda (`iam:PassRole`), it exists, is not service-linked, and it trusts
     /// `lambda.amazonaws.com` to assume it.
     func checkRole(_ role: String, caller: Caller, _ db: Database) throws {
         try account.authorize(caller, "iam:PassRole", role, context: ["iam:PassedToService": [Self.servicePrincipal]], db: db)
         let cannotAssume = EngineError.invalidParameterValue("The role defined for the function cannot be assumed by Lambda.", resource: role)
         guard let parsed = RoleARN(role), parsed.accountID == account.accountID,
               let row = try Row.fetchOne(db, sql: "SELECT path, trust_policy FROM iam_roles WHERE name = ?", arguments: [parsed.name]),
-              row["path"] == parsed.path,
-              Self.lambdaMayAssume(roleARN: role, roleName: parsed.name, trustPolicy: row["trust_policy"])
+              row["path"] == parsed.path
         else { throw cannotAssume }
+        if ServiceLinkedRoles.isServiceLinked(path: parsed.path) {
+            // IAM UG: a service-linked role is used only by the service it is linked to; it cannot be passed.
+            throw EngineError.invalidParameterValue(
+                "The role defined for the function cannot be assumed by Lambda. \(role) is a service-linked role, which only the service it belongs to can use; give the function an execution role you created.",
+                resource: role)
+        }
+        guard Self.lambdaMayAssume(roleARN: role, roleName: parsed.name, trustPolicy: row["trust_policy"]) else {
+            throw cannotAssume
+        }
     }
 
     /// Whether the trust policy lets `lambda.amazonaws.com` call `sts:AssumeRole` on the role, as the IAM

@@ -160,6 +160,29 @@ struct STSTests {
                               arn: "arn:aws:sts::123456789012:assumed-role/worker/s1"))
     }
 
+    @Test("GetCallerIdentity answers under an explicit Deny of it, and the authorizer allows it too")
+    func callerIdentityIgnoresDeny() throws {
+        let test = try TestAccount()
+        let alice = try test.user("alice", policies: [IAMDoc.deny("sts:GetCallerIdentity"), IAMDoc.deny("*")])
+        #expect(test.sts.getCallerIdentity(caller: alice).arn == "arn:aws:iam::123456789012:user/alice")
+        let explanation = try test.iam.explain(principal: alice, action: "sts:GetCallerIdentity", resource: "*", caller: .root)
+        #expect(explanation.decision.outcome == .allowed)
+        #expect(explanation.message == nil)
+    }
+
+    @Test("a trust policy naming the user suffices without any identity policy; an identity Allow alone does not")
+    func trustDecidesWithinAccount() throws {
+        let test = try TestAccount()
+        try test.role("worker", trust: IAMDoc.trustUser("alice"))
+        let alice = try test.user("alice")
+        _ = try test.sts.assumeRole(roleARN: Self.roleARN, sessionName: "s1", caller: alice)
+        let admin = try test.user("admin", attach: [IAMDoc.admin])
+        expectEngineError("AccessDenied", 403,
+                          "User: arn:aws:iam::123456789012:user/admin is not authorized to perform: sts:AssumeRole on resource: \(Self.roleARN) because no resource-based policy allows the sts:AssumeRole action") {
+            try test.sts.assumeRole(roleARN: Self.roleARN, sessionName: "s1", caller: admin)
+        }
+    }
+
     @Test("a user's key resolves to the user with its tags")
     func userKeyResolves() throws {
         let test = try TestAccount()

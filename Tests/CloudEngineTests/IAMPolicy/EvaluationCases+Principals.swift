@@ -120,6 +120,22 @@ extension EvaluationCases {
             "\(notPrincipal) — Deny with NotPrincipal spares a role session listed by session ARN and account", .allowed, caller: F.session,
             identity: [F.allow("s3:*")],
             resourcePolicy: F.bucketPolicy("Deny", principal: #"{"AWS":["\#(F.sessionArn)","123456789012"]}"#, notPrincipal: true)),
+        .init(
+            "\(notPrincipal) — Allow with NotPrincipal listing the user does not allow that user", .implicitDeny,
+            resourcePolicy: F.bucketPolicy("Allow", principal: #"{"AWS":"\#(F.aliceArn)"}"#, notPrincipal: true)),
+        .init(
+            "\(notPrincipal) — Allow with NotPrincipal listing the user and its account does not allow that user", .implicitDeny,
+            resourcePolicy: F.bucketPolicy("Allow", principal: #"{"AWS":["\#(F.aliceArn)","123456789012"]}"#, notPrincipal: true)),
+        .init(
+            "\(notPrincipal) — Allow with NotPrincipal allows a user it does not list", .allowed, caller: F.bob,
+            resourcePolicy: F.bucketPolicy("Allow", principal: #"{"AWS":"\#(F.aliceArn)"}"#, notPrincipal: true)),
+        .init(
+            "\(notPrincipal) — Allow with NotPrincipal listing a role session does not allow that session", .implicitDeny, caller: F.session,
+            resourcePolicy: F.bucketPolicy("Allow", principal: #"{"AWS":"\#(F.sessionArn)"}"#, notPrincipal: true)),
+        .init(
+            "\(notPrincipal) — Allow with NotPrincipal listing the user still reaches its account, so an identity Allow allows", .allowed,
+            identity: [F.allow("s3:GetObject")],
+            resourcePolicy: F.bucketPolicy("Allow", principal: #"{"AWS":"\#(F.aliceArn)"}"#, notPrincipal: true)),
     ]
 
     static let rootBoundaryTrust: [EvaluationCase] = [

@@ -9,6 +9,7 @@ extension IAMService {
 
     /// CreateRole. The trust policy says who may assume the role; it is parsed as a trust policy
     /// (MalformedPolicyDocument with line and column) and may be at most 2,048 non-whitespace characters.
+    /// The `/aws-service-role/` path is refused: only a service makes a service-linked role.
     @discardableResult
     public func createRole(_ name: String, trustPolicy: String, path: String = "/", description: String? = nil,
                            maxSessionDuration: Int = 3600, permissionsBoundary: String? = nil, tags: [IAMTag] = [],
@@ -17,6 +18,7 @@ extension IAMService {
             + IAMNames.pathViolations(path)
             + (description.map(IAMNames.roleDescriptionViolations) ?? [])
             + Self.sessionDurationViolations(maxSessionDuration))
+        if ServiceLinkedRoles.isServiceLinked(path: path) { throw ServiceLinkedRoles.reservedPath(path) }
         try Self.validateTags(tags)
         try Self.validateTrustPolicy(trustPolicy)
         let now = account.clock.now()

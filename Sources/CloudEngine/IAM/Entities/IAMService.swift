@@ -95,6 +95,10 @@ public struct IAMService: Sendable {
         try account.authorize(caller, action, found?.arn ?? arn(entity.kind, name: entity.name, path: "/"),
                               context: context, db: db)
         guard let found else { throw Self.noSuchEntity(entity) }
+        if found.kind == .role, ServiceLinkedRoles.isServiceLinked(path: found.path),
+           ServiceLinkedRoles.changingActions.contains(action) {
+            throw ServiceLinkedRoles.protectedRole(found.name)
+        }
         return found
     }
 
