@@ -52,6 +52,19 @@ struct BucketListTests {
         #expect(form.visibleError("name") == "Must not contain two adjacent periods (..).")
     }
 
+    @Test("A Region that is not an AWS Region is refused as you type, and Enter creates nothing")
+    func unknownRegion() throws {
+        let f = try ConsoleFixture()
+        f.harness.press("n")
+        f.harness.type("photos")
+        f.harness.press("tab", "ctrl+u", "ctrl+k")
+        f.harness.type("mars-north-9")
+        f.harness.press("enter")
+        #expect(f.harness.ranEffects.allSatisfy { if case .buckets(.createBucket) = $0 { return false } else { return true } })
+        guard case .createBucket(let form) = f.state.buckets.modal else { Issue.record("form closed"); return }
+        #expect(form.visibleError("region") == "“mars-north-9” is not an AWS Region; e.g. us-east-1, eu-west-1, ap-northeast-1.")
+    }
+
     @Test("Creating a bucket that exists shows the engine's error in the form, keeping what was typed")
     func duplicateBucket() throws {
         let f = try ConsoleFixture(start: false)

@@ -92,7 +92,7 @@ struct FunctionsPanelTests {
         #expect(try roleNames(f).isEmpty)
     }
 
-    @Test("A name that is taken shows ResourceConflictException as a toast and changes nothing else")
+    @Test("A name that is taken shows ResourceConflictException, keeps the form and what was typed, and changes nothing else")
     func duplicateName() throws {
         let f = try FunctionsFixture()
         try f.role("existing-role")
@@ -105,6 +105,9 @@ struct FunctionsPanelTests {
         #expect(toast.kind == .error)
         #expect(toast.message.hasPrefix("ResourceConflictException: Function already exist: taken"))
         #expect(f.state.screen == .list)
+        let form = try #require(f.form, "the create form stays open")
+        #expect(form.values.text("name") == "taken")
+        #expect(form.visibleError("name")?.hasPrefix("ResourceConflictException: Function already exist: taken") == true)
         #expect(try f.functions.getFunctionConfiguration("taken", caller: .root) == before)
         #expect(try f.functions.listFunctions(caller: .root).count == 1)
         // The role "Create a new role" made for the function is taken back when the function cannot be created.

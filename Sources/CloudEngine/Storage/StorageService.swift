@@ -19,6 +19,11 @@ public struct StorageService: Sendable {
         if let rule = BucketName.violation(name) { throw EngineError.invalidBucketName(name, rule: rule) }
         let now = account.clock.now()
         let bucketRegion = region ?? account.region
+        guard bucketRegion == account.region || AWSRegion.isKnown(bucketRegion) else {
+            throw EngineError(code: "InvalidLocationConstraint", httpStatus: 400,
+                              message: "The specified location-constraint is not valid: \(bucketRegion) is not an AWS Region.",
+                              resource: name)
+        }
         return try account.write([.buckets]) { db in
             try account.authorize(caller, "s3:CreateBucket", bucketARN(name), db: db)
             if try bucketExists(name, db) { throw EngineError.bucketAlreadyOwnedByYou(name) }

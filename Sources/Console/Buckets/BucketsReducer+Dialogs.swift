@@ -242,7 +242,12 @@ extension BucketsReducer {
     static let bucketFormValidator: FormValidator = { values in
         var errors: [String: String] = [:]
         if let rule = BucketName.violation(values.text("name")) { errors["name"] = rule }
-        if values.text("region").trimmingCharacters(in: .whitespaces).isEmpty { errors["region"] = "Choose a Region, e.g. us-east-1." }
+        let region = values.text("region").trimmingCharacters(in: .whitespaces)
+        if region.isEmpty {
+            errors["region"] = "Choose a Region, e.g. us-east-1."
+        } else if !AWSRegion.isKnown(region) {
+            errors["region"] = "“\(region)” is not an AWS Region; e.g. us-east-1, eu-west-1, ap-northeast-1."
+        }
         return errors
     }
 

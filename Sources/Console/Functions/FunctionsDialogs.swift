@@ -302,8 +302,14 @@ enum FunctionsDialogs {
 
     // MARK: - Failures come back to the form that caused them
 
+    /// The form stays open with what was typed: a taken name is marked on the name, anything else on the form's
+    /// first field, and the toast says it whole.
     static func createFailed(_ s: inout ConsoleState, _ error: ConsoleError) -> [ConsoleEffect] {
-        s.functions.modal = nil
+        if case .createFunction(var form) = s.functions.modal {
+            form.setError(error.description, for: "name")
+            form.focus("name")
+            s.functions.modal = .createFunction(form)
+        }
         s.toast(error)
         return []
     }

@@ -24,6 +24,14 @@ struct BucketTests {
         #expect(try storage.headBucket("eu-data", caller: .root).region == "eu-west-1")
     }
 
+    @Test("CreateBucket refuses a Region AWS does not have with InvalidLocationConstraint")
+    func unknownRegion() throws {
+        expectEngineError("InvalidLocationConstraint", 400, "The specified location-constraint is not valid: mars-north-9") {
+            try storage.createBucket("mars", region: "mars-north-9", caller: .root)
+        }
+        #expect(try storage.listBuckets(caller: .root).isEmpty)
+    }
+
     @Test("ListBuckets returns every bucket by name")
     func listByName() throws {
         for name in ["zeta", "alpha", "m-1", "1-first"] { try storage.createBucket(name, caller: .root) }
