@@ -20,8 +20,12 @@ public enum LambdaLogFormatter {
     }
 
     /// `INIT_START Runtime Version: python:3.11.v48\tRuntime Version ARN: arn:...`, cold starts only.
-    public static func initStart(runtime: String, region: String) -> String {
-        "INIT_START Runtime Version: \(runtimeVersion(runtime: runtime))\tRuntime Version ARN: \(runtimeVersionArn(region: region))"
+    ///
+    /// Every `python3.x` runtime runs on the local python3, so when its version is known the line says which
+    /// really runs (`python:3.11.7 (local python3, for python3.13)`) rather than pretend to be Lambda's build.
+    public static func initStart(runtime: String, region: String, localPython: String? = nil) -> String {
+        let version = localPython.map { "python:\($0) (local python3, for \(runtime))" } ?? runtimeVersion(runtime: runtime)
+        return "INIT_START Runtime Version: \(version)\tRuntime Version ARN: \(runtimeVersionArn(region: region))"
     }
 
     /// `INIT_REPORT Init Duration: 12.34 ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError`,

@@ -10,10 +10,13 @@ public struct PythonRuntime: Sendable, Equatable {
     /// The interpreter's prefixes and its `sys.path` folders (standard library, site-packages): what a
     /// sandboxed worker may read and execute of the Python installation.
     public var installationPaths: [String]
+    /// The interpreter's own version (`3.11.7`), which every `python3.x` runtime really runs on; nil when unknown.
+    public var version: String?
 
-    public init(executable: String, runtimeDirectory: String, installationPaths: [String]? = nil) {
+    public init(executable: String, runtimeDirectory: String, installationPaths: [String]? = nil, version: String? = nil) {
         self.executable = executable
         self.runtimeDirectory = runtimeDirectory
+        self.version = version
         // Without a probe, the folder above the interpreter's `bin` is the best guess at its prefix.
         self.installationPaths = installationPaths
             ?? [((executable as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent]
@@ -34,7 +37,8 @@ public struct PythonRuntime: Sendable, Equatable {
         }
         try writeBootstrap(into: directory)
         let probe = try resolve(python)
-        return PythonRuntime(executable: probe.executable, runtimeDirectory: directory, installationPaths: probe.paths)
+        return PythonRuntime(executable: probe.executable, runtimeDirectory: directory, installationPaths: probe.paths,
+                             version: probe.version)
     }
 
     private static let cache = LockedCache()
@@ -42,6 +46,7 @@ public struct PythonRuntime: Sendable, Equatable {
     private struct Probe: Sendable {
         var executable: String
         var paths: [String]
+        var version: String?
     }
 
     private final class LockedCache: @unchecked Sendable {
@@ -60,7 +65,7 @@ public struct PythonRuntime: Sendable, Equatable {
             paths.add(site.getusersitepackages())
         except Exception:
             pass
-        print(json.dumps({"executable": sys.executable, "paths": sorted(paths)}))
+        print(json.dumps({"executable": sys.executable, "paths": sorted(paths), "version": sys.version.split()[0]}))
         """
 
     private static func resolve(_ python: String) throws(WorkerPoolError) -> Probe {
@@ -88,7 +93,9 @@ public struct PythonRuntime: Sendable, Equatable {
         let real = answer?["executable"] as? String ?? ""
         let executable = real.isEmpty ? candidate : real
         let fallback = PythonRuntime(executable: executable, runtimeDirectory: "").installationPaths
-        let probe = Probe(executable: executable, paths: (answer?["paths"] as? [String]).map { $0 + [(executable as NSString).deletingLastPathComponent] } ?? fallback)
+        let probe = Probe(executable: executable,
+                          paths: (answer?["paths"] as? [String]).map { $0 + [(executable as NSString).deletingLastPathComponent] } ?? fallback,
+                          version: answer?["version"] as? String)
         cache.lock.withLock { cache.probes[python] = probe }
         return probe
     }

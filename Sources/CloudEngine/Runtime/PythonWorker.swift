@@ -32,6 +32,8 @@ public final class PythonWorker: @unchecked Sendable {
 
     private let process: WorkerProcess
     private let clock: any EngineClock
+    /// The interpreter that really runs the function, for `INIT_START`.
+    private let localPythonVersion: String?
     private let lock = NSLock()
     private var initLines: [WorkerLogLine]
     private var initError: WorkerFunctionError?
@@ -48,6 +50,7 @@ public final class PythonWorker: @unchecked Sendable {
                 sandbox: WorkerDirectories? = nil) throws(WorkerPoolError) {
         self.spec = spec
         self.clock = clock
+        localPythonVersion = runtime.version
         let started = clock.now()
         startedAt = started
         logStreamName = LambdaLogFormatter.logStreamName(date: started, version: spec.version, hex: ids.hex(32))
@@ -165,7 +168,8 @@ public final class PythonWorker: @unchecked Sendable {
 
         var lines: [WorkerLogLine] = []
         if cold {
-            lines.append(WorkerLogLine(timestamp: startedAt, message: LambdaLogFormatter.initStart(runtime: spec.runtime, region: spec.region)))
+            lines.append(WorkerLogLine(timestamp: startedAt, message: LambdaLogFormatter.initStart(
+                runtime: spec.runtime, region: spec.region, localPython: localPythonVersion)))
             lines += initLines
             initLines = []
         }
@@ -222,6 +226,7 @@ public final class PythonWorker: @unchecked Sendable {
             durationMs: durationMs,
             billedDurationMs: billed,
             initDurationMs: reportedInit,
+            initPhaseDurationMs: cold ? initDurationMs : nil,
             memorySizeMB: spec.memorySizeMB,
             maxMemoryUsedMB: maxMemoryMB,
             coldStart: cold,

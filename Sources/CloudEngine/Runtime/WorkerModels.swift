@@ -161,8 +161,11 @@ public struct WorkerInvocationResult: Sendable {
     public var logLines: [WorkerLogLine]
     public var durationMs: Double
     public var billedDurationMs: Int
-    /// Set on cold starts only.
+    /// Set on cold starts whose init succeeded, as the REPORT line reports it.
     public var initDurationMs: Double?
+    /// How long the init phase took on a cold start, whether it succeeded or not (an init that failed is still a
+    /// cold start, not a warm one); nil on warm invocations.
+    public var initPhaseDurationMs: Double?
     public var memorySizeMB: Int
     public var maxMemoryUsedMB: Int
     public var coldStart: Bool

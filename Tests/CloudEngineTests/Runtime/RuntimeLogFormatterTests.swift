@@ -39,6 +39,8 @@ struct RuntimeLogFormatterTests {
         let initStart = LambdaLogFormatter.initStart(runtime: "python3.11", region: "eu-west-1")
         #expect(initStart.hasPrefix("INIT_START Runtime Version: python:3.11.v"))
         #expect(initStart.contains("\tRuntime Version ARN: arn:aws:lambda:eu-west-1::runtime:"))
+        let local = LambdaLogFormatter.initStart(runtime: "python3.13", region: "eu-west-1", localPython: "3.11.7")
+        #expect(local.hasPrefix("INIT_START Runtime Version: python:3.11.7 (local python3, for python3.13)\tRuntime Version ARN: "))
         #expect(LambdaLogFormatter.timedOutMessage(timeoutSeconds: 3) == "Task timed out after 3.00 seconds")
         let date = Date(timeIntervalSince1970: 1_767_225_603.25)
         #expect(LambdaLogFormatter.timedOutLine(at: date, requestId: "r", timeoutSeconds: 1)

@@ -166,7 +166,7 @@ extension FunctionsService {
         let record = InvocationRecord(
             requestID: recordedID, functionName: configuration.functionName, version: configuration.version,
             startedAt: startedAt, durationMs: result.durationMs, billedDurationMs: result.billedDurationMs,
-            memorySize: result.memorySizeMB, maxMemoryUsedMB: result.maxMemoryUsedMB, initDurationMs: result.initDurationMs,
+            memorySize: result.memorySizeMB, maxMemoryUsedMB: result.maxMemoryUsedMB, initDurationMs: result.initPhaseDurationMs,
             status: status, errorType: result.functionError?.errorType, errorMessage: result.functionError?.errorMessage,
             payloadPreview: Self.preview(payload), responsePreview: Self.preview(result.payload),
             logStreamName: result.logStreamName)
