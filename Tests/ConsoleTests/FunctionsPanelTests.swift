@@ -668,6 +668,25 @@ struct FunctionsPanelTests {
     }
 }
 
+/// `:functions` names the list: it shows it whatever was open, with the function that was open selected.
+@Suite("Functions panel: the command line")
+struct FunctionsPanelCommandTests {
+    @Test(":functions with a function open shows the function list, the function selected")
+    func commandShowsTheList() throws {
+        let f = try FunctionsFixture()
+        try f.function("alpha")
+        try f.function("beta")
+        f.openPanel()
+        f.open("beta", tab: .configuration)
+        #expect(f.state.screen == .function)
+        f.harness.press(":")
+        f.harness.type("functions")
+        f.harness.press("enter")
+        #expect(f.state.screen == .list)
+        #expect(f.state.table.selectedID == "beta")
+    }
+}
+
 /// Where workers cannot be sandboxed, the Functions panel says so once; where they can, the Configuration
 /// tab says how they are isolated.
 @Suite("Functions panel: the sandbox")

@@ -79,7 +79,11 @@ extension TmuxJourneyTests {
             session.keys("L")
             try session.waitFor { $0.contains("Live logs · all functions") && $0.contains("ObjectCreated:Put s3://trigger-b") }
             session.keys("L")
+            // :functions shows the list, with the function that was open selected; Enter opens it again.
             session.command("functions")
+            try session.waitFor("s3-printer")
+            session.keys("Enter")
+            try session.waitFor("1 Code")
             session.keys("5")
             // The S3 event is delivered in the background; the tab refreshes when the invocation is recorded.
             try session.waitFor { $0.contains("Success") && $0.contains("Invocations") }

@@ -44,6 +44,16 @@ enum BucketsPanel: ConsolePanel {
         state.buckets.bucketsLoaded ? [] : [.buckets(.listBuckets)]
     }
 
+    static func showTopLevel(_ state: inout ConsoleState) {
+        guard state.buckets.modal == nil, state.buckets.transfer == nil else { return }
+        if let bucket = state.buckets.browser?.bucket.name {
+            state.buckets.bucketTable.select(id: bucket, pageSize: ConsoleLayout(state).tablePageSize)
+        }
+        state.buckets.preview = nil
+        state.buckets.details = nil
+        state.buckets.browser = nil
+    }
+
     static func back(_ state: inout ConsoleState) -> [ConsoleEffect] { BucketsReducer.back(&state) }
     static func refresh(_ state: inout ConsoleState) -> [ConsoleEffect] { BucketsReducer.refresh(&state) }
     static func accountChanged(_ state: inout ConsoleState, topics: Set<ChangeTopic>) -> [ConsoleEffect] {

@@ -49,6 +49,7 @@ enum FunctionsDialogs {
         case .dialogKeyPressed(let event):
             return dialogKey(&s, event)
         case .createFormSubmitted(let request):
+            if case .createFunction(let form) = s.functions.modal { s.functions.submittedCreateForm = form }
             s.functions.modal = .working(title: "Creating \(request.name)",
                                          message: request.roleARN == nil ? "Creating the execution role, then the function…"
                                              : "Creating the function…")
@@ -305,11 +306,14 @@ enum FunctionsDialogs {
     /// The form stays open with what was typed: a taken name is marked on the name, anything else on the form's
     /// first field, and the toast says it whole.
     static func createFailed(_ s: inout ConsoleState, _ error: ConsoleError) -> [ConsoleEffect] {
-        if case .createFunction(var form) = s.functions.modal {
+        if var form = s.functions.submittedCreateForm {
             form.setError(error.description, for: "name")
             form.focus("name")
             s.functions.modal = .createFunction(form)
+        } else {
+            s.functions.modal = nil
         }
+        s.functions.submittedCreateForm = nil
         s.toast(error)
         return []
     }

@@ -35,6 +35,15 @@ enum FunctionsPanel: ConsolePanel {
     }
 
     static func opened(_ state: inout ConsoleState) -> [ConsoleEffect] { FunctionsReducer.opened(&state) }
+    static func showTopLevel(_ state: inout ConsoleState) {
+        guard state.functions.modal == nil else { return }
+        if let name = state.functions.detail?.name {
+            state.functions.table.select(id: name, pageSize: ConsoleLayout(state).tablePageSize)
+        }
+        state.functions.logStream = nil
+        state.functions.detail = nil
+    }
+
     static func back(_ state: inout ConsoleState) -> [ConsoleEffect] { FunctionsReducer.back(&state) }
     static func refresh(_ state: inout ConsoleState) -> [ConsoleEffect] { FunctionsReducer.refresh(&state) }
     static func accountChanged(_ state: inout ConsoleState, topics: Set<ChangeTopic>) -> [ConsoleEffect] {

@@ -105,6 +105,7 @@ enum FunctionsReducer {
             return []
         case .functionCreated(let configuration, let role):
             s.functions.modal = nil
+            s.functions.submittedCreateForm = nil
             s.toast(role.map { "Created \(configuration.functionName) with the new role \($0)." }
                     ?? "Created function \(configuration.functionName).")
             s.functions.detail = FunctionDetailState(name: configuration.functionName)

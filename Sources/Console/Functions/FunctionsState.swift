@@ -21,6 +21,8 @@ public struct FunctionsState: Sendable {
     public var pythonVersion: String?
     /// Whether workers run sandboxed on this system (shown on the Configuration tab).
     public var sandbox: WorkerSandboxStatus?
+    /// The create form as it was submitted, given back with the error if creating fails.
+    public var submittedCreateForm: FormState?
     /// The warning that workers cannot be sandboxed is shown once per session.
     public var sandboxWarningShown = false
     /// What the create form and the configuration form offer as execution roles.

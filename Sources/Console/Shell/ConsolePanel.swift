@@ -30,6 +30,8 @@ protocol ConsolePanel {
 
     /// The panel was chosen (`:` or the sidebar): load what it needs.
     static func opened(_ state: inout ConsoleState) -> [ConsoleEffect]
+    /// Its top level, as `:` asks for by name (`:functions` shows the function list, whatever was open).
+    static func showTopLevel(_ state: inout ConsoleState)
     static func back(_ state: inout ConsoleState) -> [ConsoleEffect]
     static func refresh(_ state: inout ConsoleState) -> [ConsoleEffect]
     /// The account changed (here or in another process); every panel hears it, shown or not.

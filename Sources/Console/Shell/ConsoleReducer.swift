@@ -193,7 +193,10 @@ public enum ConsoleReducer {
         case "q", "quit", "q!", "exit":
             return reduce(&state, .quitPressed)
         case let name?:
-            if let service = ConsoleService.named(name) { return reduce(&state, .serviceChosen(service)) }
+            if let service = ConsoleService.named(name) {
+                service.panel?.showTopLevel(&state)
+                return reduce(&state, .serviceChosen(service))
+            }
             fallthrough
         default:
             state.toast("Unknown command :\(typed). Try " + CommandCompletion.summary + ".", kind: .error)
