@@ -16,5 +16,13 @@ public struct ManagedPolicy: Sendable {
     public let updatedAt: Date?
     /// The document as IAM shows it, members in their published order.
     public let documentText: String
-    public let document: PolicyDocument
+
+    /// The document, parsed when asked rather than when the catalog loads.
+    ///
+    /// Parsing every document at first use doubled the catalog's load time, while a
+    /// session uses a handful of them; the engine parses through its document cache
+    /// instead, and a test parses every bundled document so none can ship broken.
+    public func parsedDocument() throws -> PolicyDocument {
+        try PolicyDocument(parsing: documentText, kind: .identity)
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Each file holds PolicyName, Arn, Path, DefaultVersionId, CreateDate, UpdateDate and
 /// Document, generated from AWS's published documents by scripts/import-managed-policies.py,
 /// and a Description where one is known. A file that fails to load is reported in `problems`
-/// rather than silently dropped.
+/// rather than silently dropped. Documents are parsed on demand (`ManagedPolicy.parsedDocument()`).
 public enum ManagedPolicyCatalog {
     /// Every bundled policy, by name.
     public static var all: [ManagedPolicy] { shared.policies }
@@ -93,11 +93,10 @@ public enum ManagedPolicyCatalog {
             return date
         }
         guard let documentJSON = json.member("Document") else { throw MalformedPolicyDocument("catalog entry has no Document") }
-        let documentText = documentJSON.prettyPrinted()
         return ManagedPolicy(
             name: try string("PolicyName"), arn: try string("Arn"), path: try string("Path"),
             description: json.member("Description")?.scalarText, defaultVersionID: try string("DefaultVersionId"),
             createdAt: try date("CreateDate"), updatedAt: try date("UpdateDate"),
-            documentText: documentText, document: try PolicyDocument(parsing: documentText, kind: .identity))
+            documentText: documentJSON.prettyPrinted())
     }
 }
