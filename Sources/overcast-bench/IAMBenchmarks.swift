@@ -35,6 +35,45 @@ enum IAMBenchmarks {
         }
         try enginePath()
         try hostileDocuments()
+        managedCatalog()
+    }
+
+    /// Issue 10: reading the whole AWS managed policy catalog (every file read, as at first use),
+    /// and filtering it by name as the console's policy picker does on each keystroke.
+    static func managedCatalog() {
+        var loadSamples: [Double] = []
+        var count = 0
+        for _ in 0..<5 {
+            loadSamples.append(Measurement.seconds {
+                let contents = ManagedPolicyCatalog.Contents.readBundle()
+                precondition(contents.problems.isEmpty, "the managed policy catalog must load: \(contents.problems)")
+                count = contents.policies.count
+            } * 1e3)
+        }
+        Measurement.report("iam.managed_catalog_policies", Double(count), "policies")
+        Measurement.report("iam.managed_catalog_load_ms", Measurement.percentile(loadSamples, 0.5), "ms")
+        // What loading would cost if it parsed every document too: the work parsedDocument() defers.
+        var parseSamples: [Double] = []
+        for _ in 0..<5 {
+            parseSamples.append(Measurement.seconds {
+                let parsed = ManagedPolicyCatalog.all.filter { (try? $0.parsedDocument()) != nil }.count
+                precondition(parsed == count, "every managed policy document must parse")
+            } * 1e3)
+        }
+        Measurement.report("iam.managed_catalog_parse_all_documents_ms", Measurement.percentile(parseSamples, 0.5), "ms")
+        // Every prefix of a few names a learner types, as each keystroke would filter.
+        let typed = ["amazons3readonly", "lambda", "AWSLambdaBasicExecutionRole", "ReadOnlyAccess", "sqs", "x"]
+        let queries = typed.flatMap { word in (1...word.count).map { String(word.prefix($0)) } }
+        var filterSamples: [Double] = []
+        for _ in 0..<200 {
+            for query in queries {
+                var found = 0
+                filterSamples.append(Measurement.seconds { found = ManagedPolicyCatalog.named(containing: query).count } * 1e6)
+                precondition(found <= count)
+            }
+        }
+        Measurement.report("iam.managed_catalog_filter_median_us", Measurement.percentile(filterSamples, 0.5), "us")
+        Measurement.report("iam.managed_catalog_filter_p99_us", Measurement.percentile(filterSamples, 0.99), "us")
     }
 
     /// Issue 9: a Resource of 50,000 `${aws:username}` parsed and decided (it took 9 s when

@@ -61,8 +61,9 @@ struct PrincipalPolicyLoader {
     }
 
     private func managedDocument(arn: String, text: String?) -> PolicyDocument? {
-        if let text { return try? cache.document(for: text, kind: .identity) }
-        return AWSManagedPolicies.policy(arn)?.document
+        // An AWS managed policy's text comes from the catalog, parsed once through the same cache.
+        guard let text = text ?? AWSManagedPolicies.policy(arn)?.documentText else { return nil }
+        return try? cache.document(for: text, kind: .identity)
     }
 
     /// The principal's tags from IAM, overlaid with the ones the caller carries (session tags).

@@ -8,8 +8,14 @@ import IAMPolicy
 enum AWSManagedPolicies {
     static let arnPrefix = "arn:aws:iam::aws:policy/"
 
-    /// AWS does not publish when each policy was made; IAM's own launch of managed policies stands in.
-    static let createdAt = Date(timeIntervalSince1970: 1_423_180_800)  // 2015-02-06
+    /// For a catalog entry without dates, IAM's own launch of managed policies stands in.
+    static let launchedAt = Date(timeIntervalSince1970: 1_423_180_800)  // 2015-02-06
+
+    /// When AWS made the policy, as the catalog records it.
+    static func createdAt(_ entry: ManagedPolicy) -> Date { entry.createdAt ?? launchedAt }
+
+    /// When AWS made the default version: the policy's last update.
+    static func updatedAt(_ entry: ManagedPolicy) -> Date { entry.updatedAt ?? createdAt(entry) }
 
     /// Whether the ARN is in AWS's namespace (whether or not the catalog has it).
     static func isAWSManaged(_ arn: String) -> Bool { arn.hasPrefix(arnPrefix) }

@@ -188,7 +188,8 @@ extension IAMService {
     private func awsPolicy(_ entry: ManagedPolicy, attachments: Int) -> IAMManagedPolicy {
         IAMManagedPolicy(name: entry.name, id: "ANPA" + Self.stableSuffix(entry.arn), arn: entry.arn, path: entry.path,
                       description: entry.description, defaultVersionID: entry.defaultVersionID, attachmentCount: attachments,
-                      isAWSManaged: true, createdAt: AWSManagedPolicies.createdAt, updatedAt: AWSManagedPolicies.createdAt)
+                      isAWSManaged: true, createdAt: AWSManagedPolicies.createdAt(entry),
+                      updatedAt: AWSManagedPolicies.updatedAt(entry))
     }
 
     private func customerPolicy(_ row: Row, attachments: Int) -> IAMManagedPolicy {
@@ -209,7 +210,7 @@ extension IAMService {
         if AWSManagedPolicies.isAWSManaged(arn) {
             guard let entry = AWSManagedPolicies.policy(arn) else { throw Self.noSuchPolicy(arn) }
             return [ManagedPolicyVersion(versionID: entry.defaultVersionID, document: entry.documentText, isDefault: true,
-                                         createdAt: AWSManagedPolicies.createdAt)]
+                                         createdAt: AWSManagedPolicies.updatedAt(entry))]
         }
         guard let defaultVersion = try String.fetchOne(db, sql: "SELECT default_version FROM iam_policies WHERE arn = ?", arguments: [arn]) else {
             throw Self.noSuchPolicy(arn)
