@@ -13,10 +13,12 @@ struct ConsoleCommand: ParsableCommand {
 
     @OptionGroup var account: AccountOption
 
-    @Option(name: .long, help: ArgumentHelp("A theme name from themes/ (default, light, solarized-dark).", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp("A theme name from themes/ (default, light, solarized-dark), or the path of a theme file.", valueName: "NAME"))
     var theme: String = "default"
 
     func run() throws {
+        // Checked first: a mistyped theme is said before the screen takes over, and nothing is opened.
+        let chosenTheme = try Self.loadTheme(named: theme)
         let opened = try account.open()
         // Deliver S3 event notifications to functions while the console is open (and any left from before).
         opened.events.start()
@@ -33,7 +35,7 @@ struct ConsoleCommand: ParsableCommand {
         defer {
             if savedStderr >= 0 { dup2(savedStderr, STDERR_FILENO) }
         }
-        let terminal = CursesTerminal(theme: Self.loadTheme(named: theme))
+        let terminal = CursesTerminal(theme: chosenTheme)
         let app = ConsoleApp(account: opened, terminal: terminal, interrupt: interrupt)
         // Event delivery stops before the account closes; idle function workers are ended.
         defer {
@@ -49,8 +51,15 @@ struct ConsoleCommand: ParsableCommand {
         }
     }
 
-    /// The named theme from `themes/` beside the executable or the working folder; monochrome if none is found.
-    static func loadTheme(named name: String) -> Theme {
+    /// The named theme from `themes/` beside the executable or the working folder, or from a path to a theme file.
+    /// A name found nowhere, or a file that is broken, is an error that says what there is; only the default theme
+    /// falls back to monochrome when no `themes/` folder can be found at all (an installed binary without one).
+    static func loadTheme(named name: String) throws -> Theme {
+        if name.contains("/") || name.hasSuffix(".json") {
+            do { return try Theme.load(from: URL(fileURLWithPath: name)) } catch {
+                throw ValidationError("--theme \(name): \(error.description)")
+            }
+        }
         var folders: [URL] = []
         if let override = ProcessInfo.processInfo.environment["OVERCAST_THEMES"] { folders.append(URL(fileURLWithPath: override)) }
         folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("themes"))
@@ -59,9 +68,14 @@ struct ConsoleCommand: ParsableCommand {
             folders.append(executable.appendingPathComponent("themes"))
             executable = executable.deletingLastPathComponent()
         }
-        for folder in folders {
-            if let theme = try? Theme.load(named: name, in: folder) { return theme }
+        for folder in folders where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name + ".json").path) {
+            do { return try Theme.load(named: name, in: folder) } catch {
+                throw ValidationError("--theme \(name): \(error.description)")
+            }
         }
-        return .monochrome
+        let available = Set(folders.flatMap { Theme.available(in: $0) }).sorted()
+        if name == "default" && available.isEmpty { return .monochrome }
+        let offer = available.isEmpty ? "no themes/ folder was found" : "available: " + available.joined(separator: ", ")
+        throw ValidationError("--theme \(name): there is no such theme (\(offer)). Give a name, or the path of a theme file.")
     }
 }
