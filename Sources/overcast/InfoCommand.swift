@@ -12,6 +12,10 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let opened = try account.openForReading()
+        if opened.isNew {
+            FileHandle.standardError.write(Data(
+                "Created a new, empty account in \(opened.path): there was none. If you meant another, check --db.\n".utf8))
+        }
         let buckets = try opened.storage.listBuckets(caller: .root)
         let groups = try opened.logs.describeLogGroups(caller: .root)
         let objects = buckets.reduce(0) { $0 + $1.objectCount }

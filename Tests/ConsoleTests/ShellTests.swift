@@ -145,3 +145,23 @@ struct ShellTests {
         #expect(!terminal.isStarted)
     }
 }
+
+/// A console started on a path where there was no account says it made a new one, so a mistyped `--db`
+/// does not go unnoticed.
+@Suite("Shell: a new account")
+struct ShellNewAccountTests {
+    @Test("Starting on a new account says so once, naming the file; an existing one says nothing")
+    func newAccountToast() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("typo.sqlite").path
+        let fresh = try Account.open(path: path)
+        let harness = ConsoleHarness(account: fresh, announceNewAccount: true)
+        harness.start()
+        #expect(harness.state.toasts.map(\.message)
+            == ["New, empty account in \(path): there was none. If you meant another, quit and check --db."])
+        let again = ConsoleHarness(account: try Account.open(path: path), announceNewAccount: true)
+        again.start()
+        #expect(again.state.toasts.isEmpty)
+    }
+}

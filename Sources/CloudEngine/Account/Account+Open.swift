@@ -23,7 +23,7 @@ extension Account {
             return pool
         }
         let info = try loadOrCreateInfo(pool, path: path, options: options, wasBlank: verdict == .blank)
-        let account = Account(path: path, info: info, database: pool, options: options)
+        let account = Account(path: path, info: info, database: pool, options: options, isNew: verdict == .blank)
         try account.storage.discardAbandonedUploads()
         try account.functions.markInterruptedInvocations()
         return account

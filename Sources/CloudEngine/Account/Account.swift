@@ -22,8 +22,12 @@ public final class Account: Sendable {
     /// The S3 event dispatcher's timer and settings; `events` delivers the outbox.
     public let eventDelivery = S3EventDeliveryState()
 
+    /// Made by this open: there was no account at the path (a mistyped `--db` lands here too, so front ends say so).
+    public let isNew: Bool
+
     init(path: String, info: AccountInfo, database: DatabasePool, options: AccountOptions,
-         openedForReading: Bool = false) {
+         openedForReading: Bool = false, isNew: Bool = false) {
+        self.isNew = isNew
         self.path = path
         self.info = info
         self.database = database

@@ -22,10 +22,12 @@ public final class ConsoleHarness {
 
     public init(account: Account, size: Size = Size(width: 120, height: 40), now: Double = 1_767_225_600,
                 workingDirectory: String = FileManager.default.currentDirectoryPath, identity: ConsoleIdentity = .root,
-                editor: ExternalEditor = .unavailable) {
+                editor: ExternalEditor = .unavailable, announceNewAccount: Bool = false) {
         self.account = account
         self.state = ConsoleState(account: account, size: size, now: now, identity: identity,
                                   workingDirectory: workingDirectory)
+        // Test accounts are all new; screens say so only where a test asks.
+        state.accountIsNew = account.isNew && announceNewAccount
         let mailbox = self.mailbox
         self.runner = EffectRunner(account: account, mode: .inline, editor: editor) { mailbox.post($0) }
         subscription = account.changes.subscribe { change in

@@ -9,7 +9,11 @@ import TerminalUI
 public enum ConsoleReducer {
     /// What runs when the console opens: the first panel's data.
     public static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        reduce(&state, .serviceChosen(state.service))
+        if state.accountIsNew {
+            state.toast("New, empty account in \(state.accountPath): there was none. If you meant another, quit and check --db.",
+                        kind: .info)
+        }
+        return reduce(&state, .serviceChosen(state.service))
     }
 
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {

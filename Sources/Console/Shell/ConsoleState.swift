@@ -40,6 +40,8 @@ public struct ConsoleState: Sendable {
     public var accountID: String
     public var region: String
     public var accountPath: String
+    /// The account did not exist before this console made it (said once, at start).
+    public var accountIsNew = false
     public var identity: ConsoleIdentity
     /// Where relative local paths (upload, download) start.
     public var workingDirectory: String
@@ -72,6 +74,7 @@ public struct ConsoleState: Sendable {
                 workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.init(size: size, now: now, accountID: account.accountID, region: account.region,
                   accountPath: account.path, identity: identity, workingDirectory: workingDirectory)
+        accountIsNew = account.isNew
     }
 
     /// Whether the terminal is big enough for the layout.
