@@ -110,13 +110,12 @@ struct BucketListTests {
         #expect(f.state.buckets.modal == nil)
     }
 
-    @Test("Deleting a non-empty bucket is refused with BucketNotEmpty and its message")
+    @Test("Delete on a bucket that holds objects says BucketNotEmpty at once, with its message, and asks nothing first")
     func deleteRefused() throws {
         let f = try ConsoleFixture(start: false)
         try f.bucket("full", ["a": "1", "b": "2"])
         f.harness.start()
         f.harness.press("x")
-        f.harness.press("y")
         guard case .bucketNotEmpty(let name, let error) = f.state.buckets.modal else { Issue.record("no refusal"); return }
         #expect(name == "full")
         #expect(error.description == "BucketNotEmpty: The bucket you tried to delete is not empty: full holds 2 objects. Delete them first.")
@@ -128,7 +127,7 @@ struct BucketListTests {
         let f = try ConsoleFixture(start: false)
         try f.bucket("full", ["a": "1"])
         f.harness.start()
-        f.harness.press("x", "y", "e")
+        f.harness.press("x", "e")
         f.harness.type("ful")
         f.harness.press("enter")
         #expect(try f.storage.headBucket("full", caller: .root).objectCount == 1)
@@ -140,7 +139,7 @@ struct BucketListTests {
         let f = try ConsoleFixture(start: false)
         try f.bucket("full", ["a": "1", "dir/b": "2", "dir/c": "3"])
         f.harness.start()
-        f.harness.press("x", "y", "e")
+        f.harness.press("x", "e")
         f.harness.type("full")
         f.harness.press("enter")
         #expect(try f.storage.listBuckets(caller: .root).isEmpty)

@@ -60,7 +60,7 @@ struct ScreenGoldenTests {
         try golden("emptyAndDeleteConfirmation") { f in
             try sample(f)
             f.open(bucket: "photos")
-            f.harness.press("esc", "x", "y", "e")
+            f.harness.press("esc", "x", "e")
             f.harness.type("pho")
         }
     }

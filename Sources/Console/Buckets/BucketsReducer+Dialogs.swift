@@ -32,10 +32,15 @@ extension BucketsReducer {
             switch s.buckets.screen {
             case .list:
                 guard let bucket = s.buckets.selectedBucket else { return [] }
-                let size = bucket.objectCount == 0 ? "It is empty."
-                    : "It holds \(Formatting.count(bucket.objectCount)) object\(bucket.objectCount == 1 ? "" : "s") (\(Formatting.bytes(bucket.totalSize)))."
+                // S3 refuses to delete a bucket that holds objects: say so now and offer to empty it, rather than
+                // ask first and fail as a second step.
+                if bucket.objectCount > 0 {
+                    s.buckets.modal = .bucketNotEmpty(
+                        bucket: bucket.name, error: ConsoleError(EngineError.bucketNotEmpty(bucket.name, objectCount: bucket.objectCount)))
+                    return []
+                }
                 s.buckets.modal = .confirmDeleteBucket(ConfirmationState(
-                    title: "Delete bucket", message: "Delete bucket \(bucket.name)? \(size)", resourceName: bucket.name,
+                    title: "Delete bucket", message: "Delete bucket \(bucket.name)? It is empty.", resourceName: bucket.name,
                     confirmLabel: "Delete bucket"))
             case .objects:
                 guard let browser = s.buckets.browser else { return [] }
@@ -60,7 +65,7 @@ extension BucketsReducer {
         case .emptyAndDeletePressed:
             guard case .bucketNotEmpty(let name, _) = s.buckets.modal else { return [] }
             let bucket = s.buckets.buckets.first { $0.name == name }
-            let what = bucket.map { "all \(Formatting.count($0.objectCount)) object\($0.objectCount == 1 ? "" : "s") (\(Formatting.bytes($0.totalSize)))" }
+            let what = bucket.map { ($0.objectCount == 1 ? "its 1 object" : "all \(Formatting.count($0.objectCount)) objects") + " (\(Formatting.bytes($0.totalSize)))" }
                 ?? "every object"
             s.buckets.modal = .confirmEmptyAndDelete(ConfirmationState(
                 title: "Empty and delete bucket",

@@ -119,7 +119,7 @@ enum BucketsView {
                 ? "first \(Formatting.bytes(Int64(content.shownBytes))) of \(Formatting.bytes(content.totalBytes))"
                 : Formatting.bytes(content.totalBytes)
             if !content.lines.isEmpty {
-                text += " · line \(preview.scroll + 1) of \(Formatting.count(content.lines.count))"
+                text += " · line \(Formatting.count(preview.scroll + 1)) of \(Formatting.count(content.lines.count))"
             }
             spans.append(TextSpan(text, role: .dim))
         }
