@@ -33,6 +33,36 @@ struct ObjectBrowserTests {
         #expect(f.state.buckets.browser?.table.selectedID == "2024/")
     }
 
+    @Test("Backspace, h and ← go up a folder as Esc does")
+    func upKeys() throws {
+        let f = try photos()
+        for key: Key in ["backspace", "h", "left"] {
+            f.harness.press("enter")
+            #expect(f.state.buckets.browser?.query.prefix == "2024/")
+            f.harness.press(key)
+            #expect(f.state.buckets.browser?.query.prefix == "", "\(key) goes up")
+            #expect(f.state.buckets.browser?.table.selectedID == "2024/")
+        }
+    }
+
+    @Test("The order chosen with S is kept on entering and leaving a folder")
+    func sortIsKept() throws {
+        let f = try photos()
+        f.harness.press("S")
+        let sorted = f.state.buckets.browser?.table.query.sort
+        #expect(sorted != nil)
+        f.harness.press("G")
+        f.harness.press("home")
+        if let folder = f.state.buckets.browser?.table.rows.firstIndex(where: { $0.id == "2024/" }) {
+            for _ in 0..<folder { f.harness.press("down") }
+        }
+        f.harness.press("enter")
+        #expect(f.state.buckets.browser?.query.prefix == "2024/")
+        #expect(f.state.buckets.browser?.table.query.sort == sorted)
+        f.harness.press("esc")
+        #expect(f.state.buckets.browser?.table.query.sort == sorted)
+    }
+
     @Test("Esc at the bucket's root goes back to the bucket list")
     func backToList() throws {
         let f = try photos()

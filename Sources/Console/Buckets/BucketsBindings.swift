@@ -35,6 +35,8 @@ extension ConsoleBindings {
             KeyBinding("i", .buckets(.detailsPressed), label: "Details", help: "Details: ETag, ARN, URI…",
                        group: "Objects", disabledReason: noObject),
             KeyBinding("n", .buckets(.newPressed), label: "Folder", help: "Create a folder here", group: "Objects"),
+            KeyBinding(["backspace", "h", "left"], .backPressed, label: "Up", help: "Up one folder (at the top, back to the buckets)",
+                       group: "Objects", showInFooter: false),
             KeyBinding(["delete", "x"], .buckets(.deletePressed), label: marked > 0 ? "Delete \(marked)" : "Delete",
                        help: "Delete the marked objects, or the selected one", group: "Objects", disabledReason: nothing),
             KeyBinding("N", .buckets(.sortPressed(column: 0)), label: "Sort name", help: "Sort by name (again: reverse)",

@@ -271,7 +271,11 @@ enum BucketsReducer {
     static func openFolder(_ s: inout ConsoleState, bucket: Bucket, prefix: String, select: String?) -> [ConsoleEffect] {
         let pageSize = ConsoleLayout(s).tablePageSize
         var browser = ObjectBrowserState(bucket: bucket, prefix: prefix)
-        if let old = s.buckets.browser, old.bucket.name == bucket.name, old.query.prefix == prefix { browser.query.large = old.query.large }
+        if let old = s.buckets.browser, old.bucket.name == bucket.name {
+            // Moving between folders keeps the order chosen with N, S or M.
+            browser.table.keepSort(old.table.query.sort)
+            if old.query.prefix == prefix { browser.query.large = old.query.large }
+        }
         browser.selectWhenLoaded = select
         let request = browser.table.reload(pageSize: pageSize)
         s.buckets.browser = browser

@@ -100,7 +100,7 @@ enum BucketsView {
             } else if table.isLoaded {
                 parts.append("\(Formatting.count(table.rows.count)) item\(table.rows.count == 1 ? "" : "s")")
             }
-            if let sort = table.query.sort {
+            if let sort = table.query.sort, browser.query.large != true {
                 let names = ["name", "size", "last modified"]
                 parts.append("sorted by \(names[min(sort.column, 2)]) \(sort.ascending ? "▲" : "▼")")
             }

@@ -68,6 +68,12 @@ public struct TableState<ID: Hashable & Sendable>: Sendable {
     }
 
     /// Sorts by `column` (toggling direction if already sorted by it); returns the reload request.
+    /// Sets the order without asking for rows: for a table that is about to be loaded (a folder opened with the
+    /// order the last one had).
+    public mutating func keepSort(_ sort: TableSort?) {
+        query.sort = sort
+    }
+
     public mutating func sort(byColumn column: Int, pageSize: Int) -> PageRequest<ID> {
         if let sort = query.sort, sort.column == column {
             query.sort = TableSort(column: column, ascending: !sort.ascending)
