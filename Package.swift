@@ -3,7 +3,7 @@ import PackageDescription
 
 // Layers (imports point inward only; each target lists only what it may use):
 //   overcast (executable)  -> Console, CursesTerminal, CloudEngine, ArgumentParser
-//   Console                -> TerminalUI, CloudEngine          (panels; no ncurses)
+//   Console                -> TerminalUI, CloudEngine, IAMPolicy   (panels; no ncurses)
 //   CursesTerminal         -> TerminalUI, CNCurses             (the only ncurses code)
 //   TerminalUI             -> nothing                          (cells, widgets, keys, themes)
 //   CloudEngine            -> IAMPolicy, CWorkerSandbox, GRDB, Crypto   (the account; no front end)
@@ -51,7 +51,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNCurses"]),
-        .target(name: "Console", dependencies: ["TerminalUI", "CloudEngine"]),
+        .target(name: "Console", dependencies: ["TerminalUI", "CloudEngine", "IAMPolicy"]),
         // Screen goldens and a scripted terminal for tests.
         .target(name: "ScreenTesting", dependencies: ["TerminalUI"]),
 

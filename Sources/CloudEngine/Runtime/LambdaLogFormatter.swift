@@ -1,4 +1,5 @@
 import Foundation
+import IAMPolicy
 
 /// Lambda's platform log lines (`INIT_START`, `START`, `END`, `REPORT`, ...) and the other
 /// texts the Lambda service itself writes, as pure functions.

@@ -1,5 +1,6 @@
 import CloudEngine
 import Foundation
+import IAMPolicy
 
 /// Dates and errors as the console shows them, the same on every machine (goldens depend on it).
 enum ConsoleFormat {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CloudEngine
+import IAMPolicy
 
 /// The one UTC formatter: the formats each API and screen uses, across the dates arithmetic gets wrong.
 @Suite("UTC timestamps")

@@ -1,4 +1,5 @@
 import Foundation
+import IAMPolicy
 import GRDB
 
 extension STSService {

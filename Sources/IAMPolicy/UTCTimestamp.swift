@@ -2,6 +2,8 @@ import Foundation
 
 /// The one UTC calendar breakdown of a moment, and the formats the engine and the console write it in.
 ///
+/// It lives in IAMPolicy, the innermost module, because the policy language needs it too (`aws:CurrentTime`).
+///
 /// Pure arithmetic on milliseconds since 1970 (no formatter, locale or time zone), so every timestamp an
 /// event, a log line, an API answer or a screen shows is the same on every machine, and cheap.
 public struct UTCTimestamp: Sendable, Equatable {
