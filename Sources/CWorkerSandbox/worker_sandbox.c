@@ -6,18 +6,19 @@
 #include <errno.h>
 #include <string.h>
 
-#ifdef __linux__
 #include <fcntl.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
-#include <sys/mount.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#ifdef __linux__
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
 
 #ifndef CLONE_NEWUSER
 #define CLONE_NEWUSER 0x10000000
@@ -79,17 +80,25 @@ struct oc_cap_data {
     uint32_t inheritable;
 };
 
+#endif
+
 int oc_landlock_abi(void) {
+#ifdef __linux__
     long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, OC_LANDLOCK_CREATE_RULESET_VERSION);
     return abi < 0 ? 0 : (int)abi;
+#else
+    return 0;
+#endif
 }
 
+#ifdef __linux__
 static uint64_t handled_fs(int abi) {
     if (abi >= 5) return (1ULL << 16) - 1;
     if (abi >= 3) return (1ULL << 15) - 1;
     if (abi == 2) return (1ULL << 14) - 1;
     return (1ULL << 13) - 1;
 }
+#endif
 
 static void write_all(int fd, const void *data, size_t length) {
     const char *bytes = data;
@@ -104,6 +113,7 @@ static void write_all(int fd, const void *data, size_t length) {
     }
 }
 
+#ifdef __linux__
 static int write_file(const char *path, const char *text) {
     int fd = open(path, O_WRONLY | O_CLOEXEC);
     if (fd < 0) return -1;
@@ -114,6 +124,7 @@ static int write_file(const char *path, const char *text) {
     errno = saved;
     return written == (ssize_t)length ? 0 : -1;
 }
+#endif
 
 #define STATUS_FD 4
 
@@ -125,6 +136,7 @@ static void child_fail(char mode, int stage) {
     _exit(127);
 }
 
+#ifdef __linux__
 static void drop_capabilities(void) {
     // Each step needs privileges the worker may not have (it has none outside a namespace unless
     // it runs as root); what cannot be dropped was never held.
@@ -165,6 +177,7 @@ static void restrict_with_landlock(const oc_spawn_request *request, const char *
     if (syscall(SYS_landlock_restrict_self, ruleset, 0) < 0) child_fail(mode, OC_STAGE_LANDLOCK_RESTRICT);
     close(ruleset);
 }
+#endif
 
 static void run_child(const oc_spawn_request *request, int status_fd, const char *uid_map, const char *gid_map) {
     char mode = OC_MODE_PLAIN;
@@ -184,17 +197,21 @@ static void run_child(const oc_spawn_request *request, int status_fd, const char
     int output = fcntl(request->output_fd, F_DUPFD_CLOEXEC, 16);
     int sock = fcntl(request->socket_fd, F_DUPFD_CLOEXEC, 16);
     int status = fcntl(status_fd, F_DUPFD_CLOEXEC, 16);
-    if (status < 0 || dup3(status, STATUS_FD, O_CLOEXEC) < 0) _exit(127);
+    if (status < 0 || dup2(status, STATUS_FD) < 0 || fcntl(STATUS_FD, F_SETFD, FD_CLOEXEC) < 0) _exit(127);
     if (output < 0 || sock < 0) child_fail(mode, OC_STAGE_DESCRIPTORS);
     int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
     if (null < 0 || dup2(null, 0) < 0 || dup2(output, 1) < 0 || dup2(output, 2) < 0 || dup2(sock, 3) < 0) {
         child_fail(mode, OC_STAGE_DESCRIPTORS);
     }
-    if (syscall(SYS_close_range, STATUS_FD + 1, ~0U, 0) < 0) {
+#ifdef __linux__
+    if (syscall(SYS_close_range, STATUS_FD + 1, ~0U, 0) < 0)
+#endif
+    {
         for (int fd = STATUS_FD + 1; fd < 4096; fd++) close(fd);
     }
 
     char *const *envp = request->envp;
+#ifdef __linux__
     if (request->sandbox) {
         struct rlimit core = {0, 0};
         setrlimit(RLIMIT_CORE, &core);
@@ -226,6 +243,10 @@ static void run_child(const oc_spawn_request *request, int status_fd, const char
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) child_fail(mode, OC_STAGE_NO_NEW_PRIVS);
         if (request->landlock_abi > 0) restrict_with_landlock(request, writable, mode);
     }
+#else
+    (void)uid_map;
+    (void)gid_map;
+#endif
     write_all(STATUS_FD, &mode, 1);
     execve(request->executable, request->argv, envp);
     int32_t record[2] = {OC_STAGE_EXEC, errno};
@@ -241,7 +262,7 @@ int oc_spawn_worker(const oc_spawn_request *request, oc_spawn_result *result) {
     snprintf(uid_map, sizeof uid_map, "%u %u 1\n", (unsigned)request->uid, (unsigned)request->uid);
     snprintf(gid_map, sizeof gid_map, "%u %u 1\n", (unsigned)request->gid, (unsigned)request->gid);
     int status[2];
-    if (pipe2(status, O_CLOEXEC) < 0) {
+    if (pipe(status) < 0 || fcntl(status[0], F_SETFD, FD_CLOEXEC) < 0 || fcntl(status[1], F_SETFD, FD_CLOEXEC) < 0) {
         result->failed_stage = OC_STAGE_FORK;
         result->error_number = errno;
         return -1;
@@ -283,19 +304,6 @@ int oc_spawn_worker(const oc_spawn_request *request, oc_spawn_result *result) {
     return -1;
 }
 
-#else
-
-int oc_landlock_abi(void) { return 0; }
-
-int oc_spawn_worker(const oc_spawn_request *request, oc_spawn_result *result) {
-    (void)request;
-    memset(result, 0, sizeof *result);
-    result->failed_stage = OC_STAGE_FORK;
-    result->error_number = ENOSYS;
-    return -1;
-}
-
-#endif
 
 const char *oc_stage_name(int stage) {
     switch (stage) {
