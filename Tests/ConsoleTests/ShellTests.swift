@@ -159,7 +159,7 @@ struct ShellNewAccountTests {
         let harness = ConsoleHarness(account: fresh, announceNewAccount: true)
         harness.start()
         #expect(harness.state.toasts.map(\.message)
-            == ["New, empty account in \(path): there was none. If you meant another, quit and check --db."])
+            == ["New account made: \(path). Wrong file? Check --db."])
         let again = ConsoleHarness(account: try Account.open(path: path), announceNewAccount: true)
         again.start()
         #expect(again.state.toasts.isEmpty)

@@ -10,8 +10,8 @@ public enum ConsoleReducer {
     /// What runs when the console opens: the first panel's data.
     public static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
         if state.accountIsNew {
-            state.toast("New, empty account in \(state.accountPath): there was none. If you meant another, quit and check --db.",
-                        kind: .info)
+            // Short enough for a toast at 80 columns (four lines), whole.
+            state.toast("New account made: \(state.accountPath). Wrong file? Check --db.", kind: .info)
         }
         return reduce(&state, .serviceChosen(state.service))
     }
