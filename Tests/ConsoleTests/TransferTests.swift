@@ -99,6 +99,24 @@ struct TransferTests {
         #expect(upload.form.fields[0].help == "2 matches: report-2024.csv  report-2025.csv")
     }
 
+    @Test("Tab completes while there is something to complete, then moves on to the next field")
+    func tabCompletesThenMovesOn() throws {
+        let f = try inBucket()
+        try f.localFile("unique-name.csv", "x")
+        f.harness.press("u")
+        f.harness.type("uniq")
+        f.harness.press("tab")
+        guard case .upload(let completed) = f.state.buckets.modal else { Issue.record("no form"); return }
+        #expect(completed.form.values.text("path") == "unique-name.csv")
+        #expect(completed.form.focus == 0)
+        f.harness.press("tab")
+        guard case .upload(let moved) = f.state.buckets.modal else { Issue.record("no form"); return }
+        #expect(moved.form.focus == 1, "nothing left to complete: Tab moves to the key prefix")
+        f.harness.type("x")
+        guard case .upload(let typed) = f.state.buckets.modal else { Issue.record("no form"); return }
+        #expect(typed.form.values.text("path") == "unique-name.csv", "what is typed next goes to the prefix, not the path")
+    }
+
     @Test("The content type is guessed from the path as it is typed")
     func contentTypeGuess() throws {
         let f = try inBucket()

@@ -161,7 +161,8 @@ extension BucketsReducer {
                 s.buckets.modal = .createFolder(form)
             }
         case .upload(var upload):
-            if event.key == .tab, upload.form.focus == 0 {
+            // Tab completes while there is something to complete, then moves on.
+            if event.key == .tab, upload.form.focus == 0, upload.form.values.text("path") != upload.completedPath {
                 return reduce(&s, .pathCompletionRequested(upload.form.values.text("path")))
             }
             let focused = upload.form.fields[upload.form.focus].id

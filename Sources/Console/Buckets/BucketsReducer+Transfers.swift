@@ -10,10 +10,14 @@ extension BucketsReducer {
         case .pathCompleted(let input, let completed, let candidates):
             guard case .upload(var upload) = s.buckets.modal, upload.form.values.text("path") == input else { return [] }
             setText(&upload.form, "path", completed)
+            // Nothing more to complete: no progress, or one file completed whole. A folder goes on completing inside.
+            let done = completed == input || (candidates.count == 1 && !completed.hasSuffix("/"))
+            upload.completedPath = done ? completed : nil
             let help: String
             switch candidates.count {
             case 0: help = "Nothing here starts with “\((input as NSString).lastPathComponent)”."
-            case 1: help = "Tab completes · a folder uploads everything in it"
+            case 1: help = done ? "Complete · Tab moves on · a folder uploads everything in it"
+                : "Tab completes · a folder uploads everything in it"
             default: help = "\(candidates.count) matches: " + candidates.prefix(8).joined(separator: "  ") + (candidates.count > 8 ? "  …" : "")
             }
             setHelp(&upload.form, "path", help)

@@ -109,6 +109,9 @@ public struct UploadForm: Sendable {
     /// Whether the person typed a content type (then it is no longer guessed from the path).
     public var contentTypeEdited = false
     public var bucket: String
+    /// The path as the last completion left it when there was nothing more to complete: Tab then moves on,
+    /// as it does in every other form.
+    public var completedPath: String?
 }
 
 /// The download form, for one object.

@@ -5,11 +5,13 @@ import Foundation
 ///
 /// Everything here touches the file system, so only the effect runner calls it.
 enum LocalFiles {
-    /// `~/x` and relative paths made absolute against `workingDirectory`.
-    static func resolve(_ typed: String, workingDirectory: String) -> String {
+    /// `~/x` (against `$HOME`, as a shell reads it) and relative paths made absolute against `workingDirectory`.
+    static func resolve(_ typed: String, workingDirectory: String,
+                        environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         var path = typed.trimmingCharacters(in: .whitespaces)
         if path == "~" || path.hasPrefix("~/") {
-            path = NSHomeDirectory() + path.dropFirst()
+            let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
+            path = home + path.dropFirst()
         }
         if !path.hasPrefix("/") { path = (workingDirectory as NSString).appendingPathComponent(path) }
         return path
