@@ -34,9 +34,10 @@ public enum ProcessIdentity {
     }
 
     /// `boot:pid:start` for a live process, from `/proc/<pid>/stat` (field 22, the start time in clock ticks).
+    /// A zombie (killed, not yet reaped by its parent) is not live: it runs nothing any more.
     static func identity(of pid: pid_t) -> String? {
         #if os(Linux)
-        guard let fields = statFields(of: pid), fields.count > 19 else { return nil }
+        guard let fields = statFields(of: pid), fields.count > 19, fields[0] != "Z" else { return nil }
         return "\(bootID):\(pid):\(fields[19])"
         #else
         return kill(pid, 0) == 0 ? "\(bootID):\(pid):0" : nil
