@@ -42,7 +42,7 @@ public final class WorkerPool: @unchecked Sendable {
     public let settings: WorkerPoolSettings
     private let clock: any EngineClock
     private let ids: any IDGenerator
-    private let runtimeProvider: @Sendable () throws(WorkerPoolError) -> PythonRuntime
+    private let runtimeProvider: @Sendable (WorkerDirectories) throws(WorkerPoolError) -> PythonRuntime
     private let lock = NSLock()
 
     private struct Key: Hashable {
@@ -70,22 +70,21 @@ public final class WorkerPool: @unchecked Sendable {
         self.clock = clock
         self.ids = ids
         self.runtime = runtime
-        runtimeProvider = { () throws(WorkerPoolError) -> PythonRuntime in
+        runtimeProvider = { (directories: WorkerDirectories) throws(WorkerPoolError) -> PythonRuntime in
             let directory: String
-            do { directory = try settings.directories().bootstrapDirectory() } catch { throw .wrapping(error) }
+            do { directory = try directories.bootstrapDirectory() } catch { throw .wrapping(error) }
             return try PythonRuntime.locate(runtimeDirectory: directory)
         }
     }
 
-    private var sandboxDirectories: WorkerDirectories?
+    private var checkedDirectories: WorkerDirectories?
 
-    /// The private folders for sandboxed workers' scratch space, checked once.
-    private func workerSandbox() throws(WorkerPoolError) -> WorkerDirectories? {
-        guard settings.isolation == .sandboxed else { return nil }
-        if let known = lock.withLock({ sandboxDirectories }) { return known }
+    /// The private folders (code, bootstrap, scratch space), created or checked once per pool.
+    public func directories() throws(WorkerPoolError) -> WorkerDirectories {
+        if let known = lock.withLock({ checkedDirectories }) { return known }
         do {
             let made = try settings.directories()
-            lock.withLock { sandboxDirectories = made }
+            lock.withLock { checkedDirectories = made }
             return made
         } catch {
             throw .wrapping(error)
@@ -125,11 +124,12 @@ public final class WorkerPool: @unchecked Sendable {
                 if let known = claimed.runtime {
                     python = known
                 } else {
-                    python = try runtimeProvider()
+                    python = try runtimeProvider(try directories())
                     lock.withLock { runtime = python }
                 }
                 try beforeColdStart()
-                worker = try PythonWorker(spec: spec, runtime: python, clock: clock, ids: ids, sandbox: try workerSandbox())
+                let sandbox = settings.isolation == .sandboxed ? try directories() : nil
+                worker = try PythonWorker(spec: spec, runtime: python, clock: clock, ids: ids, sandbox: sandbox)
             }
         } catch {
             release(spec.functionName)

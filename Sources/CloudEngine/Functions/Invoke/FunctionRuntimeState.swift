@@ -42,10 +42,7 @@ public final class FunctionRuntimeState: @unchecked Sendable {
 
     /// Settings for the pool; only effective before the first invocation.
     public func configurePool(_ settings: WorkerPoolSettings) {
-        lock.withLock {
-            poolSettings = settings
-            checkedDirectories = nil
-        }
+        lock.withLock { poolSettings = settings }
     }
 
     /// The private folder the runtime keeps code, the bootstrap and scratch space in.
@@ -53,15 +50,7 @@ public final class FunctionRuntimeState: @unchecked Sendable {
         lock.withLock { poolSettings.privateDirectory } ?? PrivateDirectory.defaultRoot()
     }
 
-    private var checkedDirectories: WorkerDirectories?
 
-    /// The runtime's private folders, created or checked on first use.
-    func directories() throws -> WorkerDirectories {
-        if let known = lock.withLock({ checkedDirectories }) { return known }
-        let made = try lock.withLock { poolSettings }.directories()
-        lock.withLock { checkedDirectories = made }
-        return made
-    }
 
     /// Waits before the second and third attempts of a failed Event invocation (Lambda: 1 and 2 minutes).
     /// Tests set zeros.

@@ -197,7 +197,11 @@ extension FunctionsService {
     /// Where this account's functions are extracted: `code/<hash of the account file's path>` in the user's
     /// private folder (see `PrivateDirectory`).
     public var codeCacheDirectory: String {
-        WorkerDirectories(root: account.functionRuntime.privateRoot).code + "/" + Self.hexDigest([account.path], length: 16)
+        Self.codeFolder(in: WorkerDirectories(root: account.functionRuntime.privateRoot), accountPath: account.path)
+    }
+
+    static func codeFolder(in directories: WorkerDirectories, accountPath: String) -> String {
+        directories.code + "/" + hexDigest([accountPath], length: 16)
     }
 
     /// Extracts the code and layers once per (function, version, code SHA, layers) under `codeCacheDirectory`;
@@ -206,10 +210,16 @@ extension FunctionsService {
         let configuration = plan.configuration
         let digest = Self.hexDigest([configuration.codeSHA256] + configuration.layers, length: 32)
         let safeVersion = configuration.version == Self.latest ? "LATEST" : configuration.version
-        let accountFolder = try PrivateDirectory.ensureChild(try account.functionRuntime.directories().code + "/"
-            + Self.hexDigest([account.path], length: 16))
-        let functionFolder = try PrivateDirectory.ensureChild(accountFolder + "/" + configuration.functionName)
-        let directory = functionFolder + "/\(safeVersion)-\(digest)"
+        // The pool checked the private folder once (0700, ours, no link); nobody else can make anything inside it,
+        // so the folders below need no check of their own, and `extract` creates them with a new extraction.
+        let directories: WorkerDirectories
+        do {
+            directories = try account.functionRuntime.workerPool(clock: account.clock, ids: account.ids).directories()
+        } catch {
+            throw Self.engineError(error)
+        }
+        let directory = Self.codeFolder(in: directories, accountPath: account.path)
+            + "/\(configuration.functionName)/\(safeVersion)-\(digest)"
         return try WorkerCodeDirectory.extract(code: plan.code, layers: plan.layers.map(\.files), into: directory,
                                                pruning: safeVersion + "-")
     }
