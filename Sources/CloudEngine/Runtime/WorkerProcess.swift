@@ -94,11 +94,13 @@ final class WorkerProcess {
     /// A namespace that cannot be had is remembered, and the start is tried again with the scratch folder.
     private static func launch(executable: String, arguments: [String], environment: [String: String],
                                sandbox: WorkerSandboxRequest?, output: Int32, socket: Int32) -> Launch {
+        func cStrings(_ environment: [String: String]) -> [UnsafeMutablePointer<CChar>?] {
+            environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let entries = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let envp = entries.map { strdup($0) } + [nil]
-        let scratchEnvironment = environment.merging(["TMPDIR": sandbox?.scratchDirectory ?? "/tmp"]) { _, new in new }
-        let fallbackEnvp = scratchEnvironment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = cStrings(environment)
+        // Used only when the worker gets no /tmp of its own: the scratch folder stands in for it.
+        let fallbackEnvp = cStrings(environment.merging(["TMPDIR": sandbox?.scratchDirectory ?? "/tmp"]) { _, new in new })
         let readable = sandbox?.readable ?? []
         let paths = readable.map { strdup($0.0) }
         let scratch = strdup(sandbox?.scratchDirectory ?? "/nonexistent")
