@@ -187,7 +187,7 @@ extension BucketsReducer {
                     upload.contentTypeEdited = true
                 }
                 if focused == "path", !upload.contentTypeEdited, after.text("path") != before.text("path") {
-                    setText(&upload.form, "contentType", guessedType(after.text("path")))
+                    upload.form.setText(guessedType(after.text("path")), for: "contentType")
                     upload.form.validate(uploadFormValidator)
                 }
                 s.buckets.modal = .upload(upload)

@@ -9,7 +9,7 @@ extension BucketsReducer {
         switch action {
         case .pathCompleted(let input, let completed, let candidates):
             guard case .upload(var upload) = s.buckets.modal, upload.form.values.text("path") == input else { return [] }
-            setText(&upload.form, "path", completed)
+            upload.form.setText(completed, for: "path")
             // Nothing more to complete: no progress, or one file completed whole. A folder goes on completing inside.
             let done = completed == input || (candidates.count == 1 && !completed.hasSuffix("/"))
             upload.completedPath = done ? completed : nil
@@ -20,8 +20,8 @@ extension BucketsReducer {
                 : "Tab completes · a folder uploads everything in it"
             default: help = "\(candidates.count) matches: " + candidates.prefix(8).joined(separator: "  ") + (candidates.count > 8 ? "  …" : "")
             }
-            setHelp(&upload.form, "path", help)
-            if !upload.contentTypeEdited { setText(&upload.form, "contentType", guessedType(completed)) }
+            upload.form.setHelp(help, for: "path")
+            if !upload.contentTypeEdited { upload.form.setText(guessedType(completed), for: "contentType") }
             upload.form.validate(uploadFormValidator)
             s.buckets.modal = .upload(upload)
             return []

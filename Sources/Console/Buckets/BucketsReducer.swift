@@ -349,16 +349,5 @@ enum BucketsReducer {
         path.hasSuffix("/") || !(path as NSString).lastPathComponent.contains(".") ? "" : ContentTypes.guess(forKey: path)
     }
 
-    static func setText(_ form: inout FormState, _ id: String, _ text: String) {
-        guard let index = form.fields.firstIndex(where: { $0.id == id }),
-              case .text(var input, let placeholder, let secure) = form.fields[index].kind else { return }
-        input.setText(text)
-        form.fields[index].kind = .text(input, placeholder: placeholder, secure: secure)
-    }
-
-    static func setHelp(_ form: inout FormState, _ id: String, _ help: String) {
-        guard let index = form.fields.firstIndex(where: { $0.id == id }) else { return }
-        form.fields[index].help = help
-    }
 
 }

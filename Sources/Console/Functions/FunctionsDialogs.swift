@@ -176,16 +176,16 @@ enum FunctionsDialogs {
         guard let modal = s.functions.modal else { return }
         switch modal {
         case .createFunction(var form):
-            replaceOptions(&form, "role", roleOptions(s.functions.lambdaRoles))
-            setHelp(&form, "runtime", runtimeHelp(s))
+            form.replaceOptions(roleOptions(s.functions.lambdaRoles), for: "role")
+            form.setHelp(runtimeHelp(s), for: "runtime")
             s.functions.modal = .createFunction(form)
         case .addTrigger(var form):
-            replaceOptions(&form, "bucket", bucketOptions(s.functions.bucketNames))
+            form.replaceOptions(bucketOptions(s.functions.bucketNames), for: "bucket")
             form.validate(triggerValidator)
             s.functions.modal = .addTrigger(form)
         case .configuration(var form):
             guard let current = s.functions.detail?.configuration?.role else { return }
-            replaceOptions(&form, "role", roleChoices(current: current, roles: s.functions.lambdaRoles))
+            form.replaceOptions(roleChoices(current: current, roles: s.functions.lambdaRoles), for: "role")
             s.functions.modal = .configuration(form)
         default:
             break
@@ -385,17 +385,5 @@ enum FunctionsDialogs {
 
     private static func runtimeHelp(_ s: ConsoleState) -> String {
         s.functions.pythonVersion.map { "Every Python runtime runs on the local \($0)" } ?? "Python runtimes run on the local python3"
-    }
-
-    private static func replaceOptions(_ form: inout FormState, _ id: String, _ options: [String]) {
-        guard let index = form.fields.firstIndex(where: { $0.id == id }),
-              case .choice(let old, let selected) = form.fields[index].kind else { return }
-        let current = old.indices.contains(selected) ? old[selected] : nil
-        form.fields[index].kind = .choice(options: options, selected: current.flatMap { options.firstIndex(of: $0) } ?? 0)
-    }
-
-    private static func setHelp(_ form: inout FormState, _ id: String, _ help: String) {
-        guard let index = form.fields.firstIndex(where: { $0.id == id }) else { return }
-        form.fields[index].help = help
     }
 }

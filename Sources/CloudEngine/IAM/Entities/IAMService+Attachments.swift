@@ -8,35 +8,47 @@ extension IAMService {
     /// at most 10 managed policies per user, group or role.
     public func attachPolicy(_ policyARN: String, to entity: IAMEntity, caller: Caller) throws {
         try Self.requirePolicyARNShape(policyARN)
+        try account.write([.iam]) { db in try attach(policyARN, to: entity, caller: caller, db) }
+    }
+
+    /// Attaches several managed policies in one transaction: all of them, or (on the first refusal) none.
+    public func attachPolicies(_ policyARNs: [String], to entity: IAMEntity, caller: Caller) throws {
+        for arn in policyARNs { try Self.requirePolicyARNShape(arn) }
         try account.write([.iam]) { db in
-            let row = try authorizedEntity(entity, action: "iam:Attach\(entity.kind.operationWord)Policy", caller: caller,
-                                           context: ["iam:PolicyARN": [policyARN]], db)
-            guard try managedPolicyExists(policyARN, db) else { throw Self.policyNotAttachable(policyARN) }
-            let attached = try attachedARNs(row, db)
-            if attached.contains(policyARN) { return }
-            if attached.count >= Self.managedPoliciesPerEntity {
-                throw EngineError.limitExceeded(
-                    "Cannot exceed quota for PoliciesPer\(entity.kind.operationWord): \(Self.managedPoliciesPerEntity). The \(entity.kind.rawValue) \(row.name) already has \(attached.count) managed policies; detach one, or combine several into one customer managed policy.",
-                    resource: row.name)
-            }
-            try db.execute(sql: "INSERT INTO iam_attachments(principal_kind, principal_id, policy_arn, attached_at) VALUES (?, ?, ?, ?)",
-                           arguments: [row.kind.rawValue, row.id, policyARN, account.clock.now().timeIntervalSince1970])
+            for arn in policyARNs { try attach(arn, to: entity, caller: caller, db) }
         }
+    }
+
+    func attach(_ policyARN: String, to entity: IAMEntity, caller: Caller, _ db: Database) throws {
+        let row = try authorizedEntity(entity, action: "iam:Attach\(entity.kind.operationWord)Policy", caller: caller,
+                                       context: ["iam:PolicyARN": [policyARN]], db)
+        guard try managedPolicyExists(policyARN, db) else { throw Self.policyNotAttachable(policyARN) }
+        let attached = try attachedARNs(row, db)
+        if attached.contains(policyARN) { return }
+        if attached.count >= Self.managedPoliciesPerEntity {
+            throw EngineError.limitExceeded(
+                "Cannot exceed quota for PoliciesPer\(entity.kind.operationWord): \(Self.managedPoliciesPerEntity). The \(entity.kind.rawValue) \(row.name) already has \(attached.count) managed policies; detach one, or combine several into one customer managed policy.",
+                resource: row.name)
+        }
+        try db.execute(sql: "INSERT INTO iam_attachments(principal_kind, principal_id, policy_arn, attached_at) VALUES (?, ?, ?, ?)",
+                       arguments: [row.kind.rawValue, row.id, policyARN, account.clock.now().timeIntervalSince1970])
     }
 
     /// DetachUserPolicy / DetachGroupPolicy / DetachRolePolicy. NoSuchEntity when the policy is not attached.
     public func detachPolicy(_ policyARN: String, from entity: IAMEntity, caller: Caller) throws {
         try Self.requirePolicyARNShape(policyARN)
-        try account.write([.iam]) { db in
-            let row = try authorizedEntity(entity, action: "iam:Detach\(entity.kind.operationWord)Policy", caller: caller,
-                                           context: ["iam:PolicyARN": [policyARN]], db)
-            try db.execute(sql: "DELETE FROM iam_attachments WHERE principal_kind = ? AND principal_id = ? AND policy_arn = ?",
-                           arguments: [row.kind.rawValue, row.id, policyARN])
-            if db.changesCount == 0 {
-                throw EngineError.noSuchEntity(
-                    "Policy \(policyARN) was not found attached to \(entity.kind.rawValue) \(row.name). ListAttached\(entity.kind.operationWord)Policies shows what is attached.",
-                    resource: policyARN)
-            }
+        try account.write([.iam]) { db in try detach(policyARN, from: entity, caller: caller, db) }
+    }
+
+    func detach(_ policyARN: String, from entity: IAMEntity, caller: Caller, _ db: Database) throws {
+        let row = try authorizedEntity(entity, action: "iam:Detach\(entity.kind.operationWord)Policy", caller: caller,
+                                       context: ["iam:PolicyARN": [policyARN]], db)
+        try db.execute(sql: "DELETE FROM iam_attachments WHERE principal_kind = ? AND principal_id = ? AND policy_arn = ?",
+                       arguments: [row.kind.rawValue, row.id, policyARN])
+        if db.changesCount == 0 {
+            throw EngineError.noSuchEntity(
+                "Policy \(policyARN) was not found attached to \(entity.kind.rawValue) \(row.name). ListAttached\(entity.kind.operationWord)Policies shows what is attached.",
+                resource: policyARN)
         }
     }
 
@@ -100,12 +112,14 @@ extension IAMService {
 
     /// DeleteUserPolicy / DeleteGroupPolicy / DeleteRolePolicy.
     public func deleteInlinePolicy(_ name: String, from entity: IAMEntity, caller: Caller) throws {
-        try account.write([.iam]) { db in
-            let row = try authorizedEntity(entity, action: "iam:Delete\(entity.kind.operationWord)Policy", caller: caller, db)
-            try db.execute(sql: "DELETE FROM iam_inline_policies WHERE principal_kind = ? AND principal_id = ? AND name = ?",
-                           arguments: [row.kind.rawValue, row.id, name])
-            if db.changesCount == 0 { throw Self.noSuchInlinePolicy(name, of: row) }
-        }
+        try account.write([.iam]) { db in try deleteInline(name, from: entity, caller: caller, db) }
+    }
+
+    func deleteInline(_ name: String, from entity: IAMEntity, caller: Caller, _ db: Database) throws {
+        let row = try authorizedEntity(entity, action: "iam:Delete\(entity.kind.operationWord)Policy", caller: caller, db)
+        try db.execute(sql: "DELETE FROM iam_inline_policies WHERE principal_kind = ? AND principal_id = ? AND name = ?",
+                       arguments: [row.kind.rawValue, row.id, name])
+        if db.changesCount == 0 { throw Self.noSuchInlinePolicy(name, of: row) }
     }
 
     // MARK: - Helpers

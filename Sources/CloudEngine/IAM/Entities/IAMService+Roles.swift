@@ -14,6 +14,34 @@ extension IAMService {
     public func createRole(_ name: String, trustPolicy: String, path: String = "/", description: String? = nil,
                            maxSessionDuration: Int = 3600, permissionsBoundary: String? = nil, tags: [IAMTag] = [],
                            caller: Caller) throws -> IAMRole {
+        try Self.validateRole(name, trustPolicy: trustPolicy, path: path, description: description,
+                              maxSessionDuration: maxSessionDuration, tags: tags)
+        return try account.write([.iam]) { db in
+            try insertRole(name, trustPolicy: trustPolicy, path: path, description: description,
+                           maxSessionDuration: maxSessionDuration, permissionsBoundary: permissionsBoundary, tags: tags,
+                           caller: caller, db)
+        }
+    }
+
+    /// CreateRole followed by AttachRolePolicy for each of `policyARNs`, in one transaction, as the AWS
+    /// console's create-role wizard does it: every call is authorized, and if any is refused nothing is made.
+    @discardableResult
+    public func createRole(_ name: String, trustPolicy: String, path: String = "/", description: String? = nil,
+                           tags: [IAMTag] = [], attaching policyARNs: [String], caller: Caller) throws -> IAMRole {
+        try Self.validateRole(name, trustPolicy: trustPolicy, path: path, description: description,
+                              maxSessionDuration: Self.minSessionDuration, tags: tags)
+        for arn in policyARNs { try Self.requirePolicyARNShape(arn) }
+        return try account.write([.iam]) { db in
+            let role = try insertRole(name, trustPolicy: trustPolicy, path: path, description: description,
+                                      maxSessionDuration: Self.minSessionDuration, permissionsBoundary: nil, tags: tags,
+                                      caller: caller, db)
+            for arn in policyARNs { try attach(arn, to: .role(name), caller: caller, db) }
+            return role
+        }
+    }
+
+    private static func validateRole(_ name: String, trustPolicy: String, path: String, description: String?,
+                                      maxSessionDuration: Int, tags: [IAMTag]) throws {
         try IAMNames.require(IAMNames.nameViolations(name, member: "roleName", max: IAMNames.roleNameMax)
             + IAMNames.pathViolations(path)
             + (description.map(IAMNames.roleDescriptionViolations) ?? [])
@@ -21,17 +49,19 @@ extension IAMService {
         if ServiceLinkedRoles.isServiceLinked(path: path) { throw ServiceLinkedRoles.reservedPath(path) }
         try Self.validateTags(tags)
         try Self.validateTrustPolicy(trustPolicy)
-        let now = account.clock.now()
-        return try account.write([.iam]) { db in
-            _ = try prepareCreation(.role, name: name, path: path, tags: tags, boundary: permissionsBoundary, caller: caller, db)
-            let id = newUniqueID(Self.idPrefix(.role))
-            try db.execute(sql: """
-                INSERT INTO iam_roles(id, name, path, trust_policy, description, max_session_duration, created_at, permissions_boundary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, name, path, trustPolicy, description, maxSessionDuration, now.timeIntervalSince1970, permissionsBoundary])
-            try insertTags(tags, kind: .role, id: id, db)
-            return try role(from: entity(.role, try requireRow(.role, id: id, db)), db)
-        }
+    }
+
+    private func insertRole(_ name: String, trustPolicy: String, path: String, description: String?, maxSessionDuration: Int,
+                            permissionsBoundary: String?, tags: [IAMTag], caller: Caller, _ db: Database) throws -> IAMRole {
+        _ = try prepareCreation(.role, name: name, path: path, tags: tags, boundary: permissionsBoundary, caller: caller, db)
+        let id = newUniqueID(Self.idPrefix(.role))
+        try db.execute(sql: """
+            INSERT INTO iam_roles(id, name, path, trust_policy, description, max_session_duration, created_at, permissions_boundary)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, name, path, trustPolicy, description, maxSessionDuration, account.clock.now().timeIntervalSince1970,
+                             permissionsBoundary])
+        try insertTags(tags, kind: .role, id: id, db)
+        return try role(from: entity(.role, try requireRow(.role, id: id, db)), db)
     }
 
     /// GetRole.
@@ -53,8 +83,21 @@ extension IAMService {
     /// Sessions of the role already handed out keep their identity until they
     /// expire, but with the role gone no policy grants them anything.
     public func deleteRole(_ name: String, caller: Caller) throws {
+        try deleteRole(name, detachingPolicies: false, caller: caller)
+    }
+
+    /// DeleteRole, first (when `detachingPolicies`) detaching its managed policies and deleting its inline
+    /// ones, as the AWS console does: one transaction, each call authorized, all or nothing.
+    public func deleteRole(_ name: String, detachingPolicies: Bool, caller: Caller) throws {
         try account.write([.iam]) { db in
             let row = try authorizedEntity(.role(name), action: "iam:DeleteRole", caller: caller, db)
+            if detachingPolicies {
+                for arn in try attachedARNs(row, db) { try detach(arn, from: .role(name), caller: caller, db) }
+                let inline = try String.fetchAll(db, sql: """
+                    SELECT name FROM iam_inline_policies WHERE principal_kind = 'role' AND principal_id = ? ORDER BY name
+                    """, arguments: [row.id])
+                for policy in inline { try deleteInline(policy, from: .role(name), caller: caller, db) }
+            }
             try requireNoPolicies(row, db)
             try db.execute(sql: "DELETE FROM iam_tags WHERE principal_kind = 'role' AND principal_id = ?", arguments: [row.id])
             try db.execute(sql: "DELETE FROM iam_roles WHERE id = ?", arguments: [row.id])
