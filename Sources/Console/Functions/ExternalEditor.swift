@@ -79,34 +79,49 @@ public struct ExternalEditor: Sendable {
         throw ConsoleError(message: "No editor is available here.")
     }
 
-    /// Runs the edit an effect asks for and says what came of it; nil for other effects.
-    func perform(_ effect: FunctionsEffect) -> ConsoleAction? {
+    /// Runs the edit an effect asks for and says what came of it; nil for effects that are not edits.
+    func perform(_ effect: ConsoleEffect) -> ConsoleAction? {
         switch effect {
-        case .editCode(let function, let path, let contents):
+        case .functions(.editCode(let function, let path, let contents)):
             do {
                 return .functions(.codeEdited(function: function, path: path, contents: try edit(path, contents)))
             } catch {
                 return .functions(.editorFailed(ConsoleError(error)))
             }
-        case .editTestEvent(let function, let name, let payload):
-            do {
-                let edited = try edit(name + ".json", Data(payload.utf8))
-                guard let text = String(data: edited, encoding: .utf8) else {
-                    return .functions(.editorFailed(ConsoleError(message: "The edited event is not UTF-8 text; nothing was saved.")))
-                }
+        case .functions(.editTestEvent(let function, let name, let payload)):
+            switch editText(name + ".json", payload) {
+            case .success(let text):
                 if text == payload { return .functions(.nothingChanged("No changes to \(name): the event is as it was.")) }
                 return .functions(.testEventEdited(function: function, name: name, payload: text))
-            } catch {
-                return .functions(.editorFailed(ConsoleError(error)))
+            case .failure(let error):
+                return .functions(.editorFailed(error))
+            }
+        case .roles(.editDocument(let request)):
+            switch editText(request.fileName, request.text) {
+            case .success(let text): return .roles(.documentEdited(request, text: text))
+            case .failure(let error): return .roles(.actionFailed(error))
             }
         default:
             return nil
         }
     }
 
+    /// Edits text; the result is the saved text, or why there is none.
+    private func editText(_ fileName: String, _ text: String) -> Result<String, ConsoleError> {
+        do {
+            let edited = try edit(fileName, Data(text.utf8))
+            guard let saved = String(data: edited, encoding: .utf8) else {
+                return .failure(ConsoleError(message: "The edited file is not UTF-8 text; nothing was saved."))
+            }
+            return .success(saved)
+        } catch {
+            return .failure(ConsoleError(error))
+        }
+    }
+
     static func isEdit(_ effect: ConsoleEffect) -> Bool {
         switch effect {
-        case .functions(.editCode), .functions(.editTestEvent): return true
+        case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument): return true
         default: return false
         }
     }

@@ -53,7 +53,7 @@ struct FunctionsEffects {
                 answer(.configurationSaveFailed(ConsoleError(error)))
             }
         case .editCode, .editTestEvent:
-            if let action = editor.perform(effect) { send(action) }
+            if let action = editor.perform(.functions(effect)) { send(action) }
         case .saveCode(let function, let files):
             do {
                 answer(.codeSaved(try functions.updateFunctionCode(function, code: .files(files), caller: caller)))

@@ -93,6 +93,8 @@ public final class EffectRunner: @unchecked Sendable {
             }
         case .functions(let effect):
             FunctionsEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
+        case .roles(let effect):
+            RolesEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         }
     }
 }

@@ -1,0 +1,175 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// Draws one role: its summary, the tabs, and the tab's content (permissions with the selected document,
+/// the trust policy, the functions that run as it, its tags).
+enum RoleDetailView {
+    /// Where things go in the body: the reducer pages by the same numbers the view draws.
+    struct Areas {
+        var summary: Rect
+        var tabs: Rect
+        var content: Rect
+        /// The permission list and the document under it (permissions tab), or the document alone (trust tab).
+        var list: Rect
+        var document: Rect
+
+        init(_ detail: RoleDetailState, body: Rect) {
+            let area = body.inset(left: 1, right: 1)
+            (summary, _) = area.splitTop(3)
+            tabs = area.inset(top: 4).row(0)
+            content = area.inset(top: 6)
+            switch detail.tab {
+            case .permissions:
+                let rows = min(max(1, detail.permissions.count), max(3, content.height / 3)) + 1
+                (list, document) = content.splitTop(rows)
+                document = document.inset(top: 1)
+            case .trust:
+                list = Rect(x: content.x, y: content.y, width: content.width, height: 0)
+                document = content.inset(top: 1)
+            case .usedBy, .tags:
+                list = content
+                document = Rect(x: content.x, y: content.maxY, width: content.width, height: 0)
+            }
+        }
+    }
+
+    static func documentHeight(_ detail: RoleDetailState, _ layout: ConsoleLayout) -> Int {
+        Areas(detail, body: layout.body).document.height
+    }
+
+    /// The lines of the document the tab shows.
+    static func documentLines(_ detail: RoleDetailState) -> [[TextSpan]] {
+        switch detail.tab {
+        case .permissions: return detail.selectedPermission?.document.map(PolicyDocumentLines.lines) ?? []
+        case .trust: return detail.data.map { PolicyDocumentLines.lines($0.role.trustPolicy) } ?? []
+        case .usedBy, .tags: return []
+        }
+    }
+
+    static func draw(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, focused: Bool, in body: Rect) {
+        let areas = Areas(detail, body: body)
+        guard let data = detail.data else {
+            let message = detail.error.map { "✗ " + $0.description } ?? "Loading \(detail.name)…"
+            buffer.write(message, in: areas.summary.row(0), role: detail.error == nil ? .dim : .error)
+            return
+        }
+        drawSummary(&buffer, data.role, in: areas.summary)
+        drawTabs(&buffer, detail.tab, count: data.permissions.count, in: areas.tabs)
+        switch detail.tab {
+        case .permissions: drawPermissions(&buffer, detail, focused: focused, areas)
+        case .trust: drawTrust(&buffer, detail, data, areas)
+        case .usedBy: drawUsedBy(&buffer, data, in: areas.content)
+        case .tags: drawTags(&buffer, data.role.tags, in: areas.content)
+        }
+    }
+
+    private static func drawSummary(_ buffer: inout ScreenBuffer, _ role: IAMRole, in area: Rect) {
+        func line(_ row: Int, _ label: String, _ value: String, _ role: StyleRole = .normal) {
+            let (left, right) = area.row(row).splitLeft(13)
+            buffer.write(label, in: left, role: .fieldLabel)
+            buffer.write(value, in: right, role: role)
+        }
+        line(0, "ARN", role.arn, .link)
+        line(1, "Description", role.description.flatMap { $0.isEmpty ? nil : $0 } ?? "—", role.description == nil ? .dim : .normal)
+        let hours = Double(role.maxSessionDuration) / 3600
+        let session = hours == hours.rounded() ? "\(Int(hours)) h" : "\(role.maxSessionDuration / 60) min"
+        let used = role.lastUsedAt.map { "last used " + ConsoleFormat.dateTime($0) + (role.lastUsedRegion.map { " in \($0)" } ?? "") }
+            ?? "never used"
+        line(2, "Max session", "\(session) · created \(ConsoleFormat.dateTime(role.createdAt)) · \(used)")
+    }
+
+    private static func drawTabs(_ buffer: inout ScreenBuffer, _ current: RoleTab, count: Int, in row: Rect) {
+        var spans: [TextSpan] = []
+        for tab in RoleTab.allCases {
+            let title = tab == .permissions ? "\(tab.title) (\(count))" : tab.title
+            spans.append(TextSpan(" \(tab.rawValue + 1) \(title) ", role: tab == current ? .selection : .dim))
+            spans.append(TextSpan(" "))
+        }
+        buffer.write(spans, in: row)
+    }
+
+    private static func drawPermissions(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, focused: Bool, _ areas: Areas) {
+        let permissions = detail.permissions
+        guard !permissions.isEmpty else {
+            buffer.write("No permissions: the role may do nothing. Press a to attach a managed policy, i to add an inline policy.",
+                         in: areas.content.row(0), role: .dim)
+            return
+        }
+        let list = areas.list
+        let typeWidth = 17
+        buffer.write("Policy name".padded(toWidth: max(0, list.width - typeWidth)) + "Type", in: list.row(0), role: .header, fill: true)
+        let rows = list.inset(top: 1)
+        let top = min(max(0, detail.permissionIndex - rows.height + 1), max(0, permissions.count - rows.height))
+        for (line, index) in (top..<min(permissions.count, top + rows.height)).enumerated() {
+            let permission = permissions[index]
+            let row = rows.row(line)
+            let role: StyleRole = index == detail.permissionIndex ? (focused ? .selection : .selectionInactive) : .normal
+            buffer.fill(row, role: role)
+            let (name, type) = row.splitRight(typeWidth)
+            buffer.write(" " + permission.name, in: name, role: role)
+            buffer.write(permission.typeTitle, in: type, role: role)
+        }
+        if top + rows.height < permissions.count {
+            buffer.write("↓", in: Rect(x: rows.maxX - 1, y: rows.maxY - 1, width: 1, height: 1), role: .scrollIndicator)
+        }
+        guard let selected = detail.selectedPermission else { return }
+        let lines = documentLines(detail)
+        let hint = selected.isInline ? "e edits as JSON · x deletes" : "x detaches · edit it in :policies"
+        drawDocumentHeading(&buffer, "\(selected.name) · \(selected.typeTitle) · \(hint)", lines: lines.count,
+                            scroll: detail.documentScroll, height: areas.document.height,
+                            in: Rect(x: list.x, y: list.maxY, width: list.width, height: 1))
+        if selected.document == nil {
+            buffer.write("The document could not be read.", in: areas.document.row(0), role: .dim)
+        }
+        PolicyDocumentLines.draw(&buffer, lines, scroll: detail.documentScroll, in: areas.document)
+    }
+
+    private static func drawTrust(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, _ data: RoleDetailData, _ areas: Areas) {
+        let lines = documentLines(detail)
+        drawDocumentHeading(&buffer, "Who may assume it: \(TrustPolicies.summary(data.role.trustPolicy)) · e edits",
+                            lines: lines.count, scroll: detail.documentScroll, height: areas.document.height,
+                            in: areas.content.row(0))
+        PolicyDocumentLines.draw(&buffer, lines, scroll: detail.documentScroll, in: areas.document)
+    }
+
+    private static func drawDocumentHeading(_ buffer: inout ScreenBuffer, _ text: String, lines: Int, scroll: Int, height: Int,
+                                            in row: Rect) {
+        var position = ""
+        if lines > height, height > 0 {
+            position = " lines \(scroll + 1)–\(min(lines, scroll + height)) of \(lines) · PgDn "
+        }
+        let (left, right) = row.splitRight(position.displayWidth)
+        buffer.write("─ " + text + " ", in: left, role: .dim)
+        buffer.write(position, in: right, role: .dim)
+    }
+
+    private static func drawUsedBy(_ buffer: inout ScreenBuffer, _ data: RoleDetailData, in area: Rect) {
+        guard let functions = data.functions else {
+            buffer.write("✗ Could not list functions: \(data.functionsProblem ?? "unknown reason")", in: area.row(0), role: .error)
+            return
+        }
+        guard !functions.isEmpty else {
+            buffer.write("No function runs as this role. Choose it as a function's execution role in :functions (c on Configuration).",
+                         in: area.row(0), role: .dim)
+            return
+        }
+        buffer.write("Functions whose execution role this is:", in: area.row(0), role: .dim)
+        for (index, name) in functions.prefix(max(0, area.height - 1)).enumerated() {
+            buffer.write("  λ " + name, in: area.row(index + 1))
+        }
+    }
+
+    private static func drawTags(_ buffer: inout ScreenBuffer, _ tags: [IAMTag], in area: Rect) {
+        guard !tags.isEmpty else {
+            buffer.write("No tags.", in: area.row(0), role: .dim)
+            return
+        }
+        let keyWidth = min(area.width / 2, (tags.map { $0.key.displayWidth }.max() ?? 0) + 2)
+        for (index, tag) in tags.prefix(area.height).enumerated() {
+            let (key, value) = area.row(index).splitLeft(keyWidth)
+            buffer.write(tag.key, in: key, role: .fieldLabel)
+            buffer.write(tag.value, in: value)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import CloudEngine
+import Foundation
+
+/// The Roles panel's engine calls, run by the effect runner off the UI thread.
+struct RolesEffects {
+    let account: Account
+    let caller: Caller
+    let editor: ExternalEditor
+    let send: @Sendable (ConsoleAction) -> Void
+
+    func perform(_ effect: RolesEffect) {
+        let iam = account.iam
+        func answer(_ action: RolesAction) { send(.roles(action)) }
+        func attempt(_ success: () throws -> RolesAction) {
+            do { answer(try success()) } catch { answer(.actionFailed(ConsoleError(error))) }
+        }
+        switch effect {
+        case .listRoles:
+            do {
+                answer(.rolesLoaded(try iam.listRoles(caller: caller)))
+            } catch {
+                answer(.rolesLoadFailed(ConsoleError(error)))
+            }
+        case .loadDetail(let name):
+            do {
+                answer(.detailLoaded(try Self.detail(of: name, account: account, caller: caller)))
+            } catch {
+                answer(.detailLoadFailed(name: name, ConsoleError(error)))
+            }
+        case .loadPolicyChoices:
+            do {
+                answer(.policyChoicesLoaded(try Self.policyChoices(account: account, caller: caller)))
+            } catch {
+                answer(.policyChoicesFailed(ConsoleError(error)))
+            }
+        case .createRole(let request):
+            do {
+                let role = try iam.createRole(request.name, trustPolicy: request.trustPolicy, description: request.description,
+                                              tags: request.tags, attaching: request.policyARNs, caller: caller)
+                answer(.roleCreated(role, policies: request.policyARNs.count))
+            } catch {
+                answer(.roleCreateFailed(ConsoleError(error)))
+            }
+        case .deleteRole(let name, let detaching):
+            attempt {
+                try iam.deleteRole(name, detachingPolicies: detaching, caller: caller)
+                return .roleDeleted(name)
+            }
+        case .attachPolicies(let role, let arns):
+            attempt {
+                try iam.attachPolicies(arns, to: .role(role), caller: caller)
+                return .policiesAttached(role: role, names: arns.map { $0.split(separator: "/").last.map(String.init) ?? $0 })
+            }
+        case .detachPolicy(let role, let arn, let name):
+            attempt {
+                try iam.detachPolicy(arn, from: .role(role), caller: caller)
+                return .policyDetached(role: role, name: name)
+            }
+        case .putInlinePolicy(let role, let name, let document, let fromEditor):
+            do {
+                try iam.putInlinePolicy(name, document: document, on: .role(role), caller: caller)
+                answer(.inlinePolicySaved(role: role, name: name))
+            } catch {
+                let edit = RoleDocumentEdit(target: .inlinePolicy(role: role, name: name), text: document)
+                answer(fromEditor || Self.isMalformed(error) ? .documentRefused(edit, ConsoleError(error))
+                       : .actionFailed(ConsoleError(error)))
+            }
+        case .deleteInlinePolicy(let role, let name):
+            attempt {
+                try iam.deleteInlinePolicy(name, from: .role(role), caller: caller)
+                return .inlinePolicyDeleted(role: role, name: name)
+            }
+        case .updateTrustPolicy(let role, let document):
+            do {
+                try iam.updateAssumeRolePolicy(role: role, trustPolicy: document, caller: caller)
+                answer(.trustPolicySaved(role: role))
+            } catch {
+                answer(.documentRefused(RoleDocumentEdit(target: .trustPolicy(role: role), text: document), ConsoleError(error)))
+            }
+        case .editDocument:
+            if let action = editor.perform(.roles(effect)) { send(action) }
+        }
+    }
+
+    private static func isMalformed(_ error: any Error) -> Bool {
+        (error as? EngineError)?.code == "MalformedPolicyDocument"
+    }
+
+    /// The role, its policies with their documents, and the functions that run as it.
+    static func detail(of name: String, account: Account, caller: Caller) throws -> RoleDetailData {
+        let iam = account.iam
+        let role = try iam.role(name, caller: caller)
+        var permissions: [RolePermission] = []
+        for attached in try iam.attachedPolicies(of: .role(name), caller: caller) {
+            let policy = try? iam.policy(attached.arn, caller: caller)
+            let document = policy.flatMap { try? iam.policyVersion(attached.arn, versionID: $0.defaultVersionID, caller: caller).document }
+            permissions.append(RolePermission(name: attached.name,
+                                              kind: .managed(arn: attached.arn, awsManaged: policy?.isAWSManaged
+                                                  ?? attached.arn.hasPrefix("arn:aws:iam::aws:policy/")),
+                                              document: document))
+        }
+        for policyName in try iam.inlinePolicyNames(of: .role(name), caller: caller) {
+            let document = try? iam.inlinePolicy(policyName, of: .role(name), caller: caller).document
+            permissions.append(RolePermission(name: policyName, kind: .inline, document: document))
+        }
+        do {
+            let functions = try account.functions.listFunctions(caller: caller).filter { $0.role == role.arn }.map(\.functionName)
+            return RoleDetailData(role: role, permissions: permissions, functions: functions)
+        } catch {
+            return RoleDetailData(role: role, permissions: permissions, functions: nil,
+                                  functionsProblem: ConsoleError(error).description)
+        }
+    }
+
+    /// Every managed policy the account can attach: AWS managed and its own, with their default documents.
+    static func policyChoices(account: Account, caller: Caller) throws -> [PolicyChoice] {
+        let iam = account.iam
+        return try iam.listPolicies(scope: .all, caller: caller).map { policy in
+            let document = try? iam.policyVersion(policy.arn, versionID: policy.defaultVersionID, caller: caller).document
+            return PolicyChoice(arn: policy.arn, name: policy.name, isAWSManaged: policy.isAWSManaged,
+                                description: policy.description, document: document)
+        }
+    }
+}

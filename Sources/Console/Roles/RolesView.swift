@@ -1,0 +1,98 @@
+import CloudEngine
+import Foundation
+import TerminalUI
+
+/// Draws the Roles panel: the role list, a role's detail, the wizard and the dialogs.
+enum RolesView {
+    static let listColumns = [
+        TableColumn("Role name", width: .flexible(min: 16)),
+        TableColumn("Trusted entities", width: .flexible(min: 14)),
+        TableColumn("Path", width: .fixed(8)),
+        TableColumn("Created", width: .fixed(16)),
+        TableColumn("Last used", width: .fixed(16)),
+    ]
+
+    static func title(_ state: ConsoleState) -> String {
+        if let detail = state.roles.detail { return "Role \(detail.name)" }
+        return state.roles.loaded ? "Roles (\(state.roles.roles.count))" : "Roles"
+    }
+
+    static func breadcrumb(_ state: ConsoleState) -> [String] {
+        var items = ["IAM", "Roles"]
+        if let detail = state.roles.detail {
+            items.append(detail.name)
+            items.append(detail.tab.title)
+        }
+        return items
+    }
+
+    static func drawPanel(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ layout: ConsoleLayout) {
+        buffer.render(Breadcrumb(breadcrumb(state)), in: layout.breadcrumb.inset(left: 1))
+        let r = state.roles
+        let focused = state.focus == .main && r.modal == nil && r.wizard == nil
+        if let detail = r.detail {
+            RoleDetailView.draw(&buffer, detail, focused: focused, in: layout.body)
+            return
+        }
+        if let error = r.loadError, r.roles.isEmpty {
+            buffer.write("✗ " + error.description, in: layout.body.inset(left: 1).row(1), role: .error)
+            return
+        }
+        buffer.render(TableView(state: r.table, columns: listColumns, focused: focused,
+                                emptyMessage: r.loaded ? "No roles yet. Press n to create one." : "Loading roles…",
+                                loadingMessage: "Loading roles…"), in: layout.body.inset(left: 1))
+    }
+
+    static func statusSpans(_ state: ConsoleState) -> [TextSpan] {
+        let r = state.roles
+        var spans: [TextSpan] = [TextSpan(" ")]
+        if let detail = r.detail {
+            if let error = detail.error, detail.data != nil {
+                spans.append(TextSpan("✗ " + error.description, role: .error))
+            } else if let arn = detail.data?.role.arn {
+                spans.append(TextSpan(arn, role: .link))
+            }
+            return spans
+        }
+        let filter = r.table.query.filter
+        if !filter.isEmpty {
+            spans += [TextSpan("filter ", role: .dim), TextSpan(filter, role: .match),
+                      TextSpan(" · \(r.table.rows.count) of \(r.roles.count) · Esc clears", role: .dim)]
+        } else if r.loaded {
+            spans.append(TextSpan("\(r.roles.count) role\(r.roles.count == 1 ? "" : "s") · n creates one", role: .dim))
+        }
+        return spans
+    }
+
+    static func drawOverlays(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ layout: ConsoleLayout) {
+        if let wizard = state.roles.wizard {
+            RoleWizardView.draw(&buffer, wizard, accountID: state.accountID, layout)
+            return
+        }
+        guard let modal = state.roles.modal else { return }
+        let area = Rect(x: 0, y: layout.app.header.maxY, width: state.size.width,
+                        height: max(0, layout.app.footer.y - layout.app.header.maxY))
+        let wide = min(96, max(72, area.width - 8))
+        switch modal {
+        case .attach(let picker, let role):
+            let frame = RoleWizardView.frame(layout)
+            buffer.fill(frame)
+            buffer.drawBox(frame, role: .modalBorder, title: "Attach policies to \(role)")
+            buffer.render(PolicyPickerView(state: picker,
+                                           heading: "Space marks several · Enter attaches the marked ones (or the one under the cursor)"),
+                          in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
+        case .inlineForm(let form, _):
+            buffer.render(FormView(state: form).modal(width: wide), in: area)
+        case .documentRefused(let message, _):
+            let lines = TextWrap.lines(message, width: 60).map { [TextSpan($0, role: .error)] }
+                + [[], [TextSpan("Enter edits it again with your text kept · Esc discards it", role: .dim)]]
+            buffer.render(Modal(title: "The document was refused", size: Modal<MessageView>.size(forContent: Size(width: 62, height: lines.count)),
+                                content: MessageView(lines: lines)), in: area)
+        case .confirmDetach(let confirmation, _, _), .confirmDeleteRole(let confirmation, _):
+            buffer.render(ConfirmationView(state: confirmation).modal, in: area)
+        case .working(let title, let message):
+            buffer.render(Modal(title: title, size: Modal<MessageView>.size(forContent: Size(width: 56, height: 1)),
+                                content: MessageView(lines: [[TextSpan(message)]])), in: area)
+        }
+    }
+}
