@@ -21,7 +21,7 @@ enum RoleDetailView {
             content = area.inset(top: 6)
             switch detail.tab {
             case .permissions:
-                let rows = min(max(1, detail.permissions.count), max(3, content.height / 3)) + 1
+                let rows = PermissionsView.listHeight(count: detail.permissions.count, content: content)
                 (list, document) = content.splitTop(rows)
                 document = document.inset(top: 1)
             case .trust:
@@ -41,7 +41,7 @@ enum RoleDetailView {
     /// The lines of the document the tab shows.
     static func documentLines(_ detail: RoleDetailState) -> [[TextSpan]] {
         switch detail.tab {
-        case .permissions: return detail.selectedPermission?.document.map(PolicyDocumentLines.lines) ?? []
+        case .permissions: return PermissionsView.documentLines(detail.selectedPermission)
         case .trust: return detail.data.map { PolicyDocumentLines.lines($0.role.trustPolicy) } ?? []
         case .usedBy, .tags: return []
         }
@@ -90,58 +90,16 @@ enum RoleDetailView {
     }
 
     private static func drawPermissions(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, focused: Bool, _ areas: Areas) {
-        let permissions = detail.permissions
-        guard !permissions.isEmpty else {
-            buffer.write("No permissions: the role may do nothing. Press a to attach a managed policy, i to add an inline policy.",
-                         in: areas.content.row(0), role: .dim)
-            return
-        }
-        let list = areas.list
-        let typeWidth = 17
-        buffer.write("Policy name".padded(toWidth: max(0, list.width - typeWidth)) + "Type", in: list.row(0), role: .header, fill: true)
-        let rows = list.inset(top: 1)
-        let top = min(max(0, detail.permissionIndex - rows.height + 1), max(0, permissions.count - rows.height))
-        for (line, index) in (top..<min(permissions.count, top + rows.height)).enumerated() {
-            let permission = permissions[index]
-            let row = rows.row(line)
-            let role: StyleRole = index == detail.permissionIndex ? (focused ? .selection : .selectionInactive) : .normal
-            buffer.fill(row, role: role)
-            let (name, type) = row.splitRight(typeWidth)
-            buffer.write(" " + permission.name, in: name, role: role)
-            buffer.write(permission.typeTitle, in: type, role: role)
-        }
-        if top + rows.height < permissions.count {
-            buffer.write("↓", in: Rect(x: rows.maxX - 1, y: rows.maxY - 1, width: 1, height: 1), role: .scrollIndicator)
-        }
-        guard let selected = detail.selectedPermission else { return }
-        let lines = documentLines(detail)
-        let hint = selected.isInline ? "e edits as JSON · x deletes" : "x detaches · edit it in :policies"
-        drawDocumentHeading(&buffer, "\(selected.name) · \(selected.typeTitle) · \(hint)", lines: lines.count,
-                            scroll: detail.documentScroll, height: areas.document.height,
-                            in: Rect(x: list.x, y: list.maxY, width: list.width, height: 1))
-        if selected.document == nil {
-            buffer.write("The document could not be read.", in: areas.document.row(0), role: .dim)
-        }
-        PolicyDocumentLines.draw(&buffer, lines, scroll: detail.documentScroll, in: areas.document)
+        PermissionsView.draw(&buffer, detail.permissions, index: detail.permissionIndex, scroll: detail.documentScroll,
+                             focused: focused, owner: "role", list: areas.list, document: areas.document, content: areas.content)
     }
 
     private static func drawTrust(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, _ data: RoleDetailData, _ areas: Areas) {
         let lines = documentLines(detail)
-        drawDocumentHeading(&buffer, "Who may assume it: \(TrustPolicies.summary(data.role.trustPolicy)) · e edits",
+        PermissionsView.drawDocumentHeading(&buffer, "Who may assume it: \(TrustPolicies.summary(data.role.trustPolicy)) · e edits",
                             lines: lines.count, scroll: detail.documentScroll, height: areas.document.height,
                             in: areas.content.row(0))
         PolicyDocumentLines.draw(&buffer, lines, scroll: detail.documentScroll, in: areas.document)
-    }
-
-    private static func drawDocumentHeading(_ buffer: inout ScreenBuffer, _ text: String, lines: Int, scroll: Int, height: Int,
-                                            in row: Rect) {
-        var position = ""
-        if lines > height, height > 0 {
-            position = " lines \(scroll + 1)–\(min(lines, scroll + height)) of \(lines) · PgDn "
-        }
-        let (left, right) = row.splitRight(position.displayWidth)
-        buffer.write("─ " + text + " ", in: left, role: .dim)
-        buffer.write(position, in: right, role: .dim)
     }
 
     private static func drawUsedBy(_ buffer: inout ScreenBuffer, _ data: RoleDetailData, in area: Rect) {

@@ -32,7 +32,7 @@ enum RoleWizard {
             case .submitted(let values):
                 if values.choiceIndex("entity") == 2 {
                     let text = wizard.customTrust ?? TrustPolicies.customTemplate(accountID: s.accountID)
-                    return [.roles(.editDocument(RoleDocumentEdit(target: .wizardTrust, text: text)))]
+                    return [.roles(.editDocument(PolicyDocumentEdit(target: .wizardTrust, text: text)))]
                 }
                 wizard.step = .permissions
             case .cancelled:

@@ -36,50 +36,22 @@ public enum RolesAction: Sendable {
     case inlinePolicySaved(role: String, name: String)
     case inlinePolicyDeleted(role: String, name: String)
     case trustPolicySaved(role: String)
-    case documentEdited(RoleDocumentEdit, text: String)
+    case documentEdited(PolicyDocumentEdit, text: String)
     /// The engine refused a document from the editor: offer to edit it again with the text kept.
-    case documentRefused(RoleDocumentEdit, ConsoleError)
+    case documentRefused(PolicyDocumentEdit, ConsoleError)
     case actionFailed(ConsoleError)
     case nothingChanged(String)
-}
-
-/// A policy document handed to the editor, and what it is for.
-public struct RoleDocumentEdit: Sendable, Hashable {
-    public enum Target: Sendable, Hashable {
-        /// An inline policy of `role`, new or existing.
-        case inlinePolicy(role: String, name: String)
-        case trustPolicy(role: String)
-        /// The wizard's custom trust policy (checked, not saved).
-        case wizardTrust
-    }
-
-    public var target: Target
-    public var text: String
-
-    public init(target: Target, text: String) {
-        self.target = target
-        self.text = text
-    }
-
-    /// The file name the editor sees.
-    public var fileName: String {
-        switch target {
-        case .inlinePolicy(_, let name): return "\(name).json"
-        case .trustPolicy(let role): return "\(role)-trust-policy.json"
-        case .wizardTrust: return "trust-policy.json"
-        }
-    }
 }
 
 /// Everything a role's detail shows, loaded together.
 public struct RoleDetailData: Sendable {
     public var role: IAMRole
-    public var permissions: [RolePermission]
+    public var permissions: [EntityPermission]
     /// Functions whose execution role this is; nil when the functions could not be listed (and why).
     public var functions: [String]?
     public var functionsProblem: String?
 
-    public init(role: IAMRole, permissions: [RolePermission], functions: [String]?, functionsProblem: String? = nil) {
+    public init(role: IAMRole, permissions: [EntityPermission], functions: [String]?, functionsProblem: String? = nil) {
         self.role = role
         self.permissions = permissions
         self.functions = functions
@@ -117,5 +89,5 @@ public enum RolesEffect: Sendable, Equatable {
     case putInlinePolicy(role: String, name: String, document: String, fromEditor: Bool)
     case deleteInlinePolicy(role: String, name: String)
     case updateTrustPolicy(role: String, document: String)
-    case editDocument(RoleDocumentEdit)
+    case editDocument(PolicyDocumentEdit)
 }

@@ -122,12 +122,12 @@ enum RolesDialogs {
         guard let detail = s.roles.detail, let data = detail.data else { return [] }
         switch detail.tab {
         case .trust:
-            let edit = RoleDocumentEdit(target: .trustPolicy(role: detail.name),
+            let edit = PolicyDocumentEdit(target: .trustPolicy(role: detail.name),
                                         text: PolicyDocumentLines.pretty(data.role.trustPolicy) + "\n")
             return [.roles(.editDocument(edit))]
         case .permissions:
             guard let permission = detail.selectedPermission, permission.isInline else { return [] }
-            let edit = RoleDocumentEdit(target: .inlinePolicy(role: detail.name, name: permission.name),
+            let edit = PolicyDocumentEdit(target: .inlinePolicy(entity: .role(detail.name), name: permission.name),
                                         text: PolicyDocumentLines.pretty(permission.document ?? "") + "\n")
             return [.roles(.editDocument(edit))]
         case .usedBy, .tags:
@@ -209,7 +209,7 @@ enum RolesDialogs {
         if event.key == "ctrl+e" {
             let name = form.values.text("name").isEmpty ? "inline-policy" : form.values.text("name")
             let text = InlinePolicyForm.document(form.values, accountID: s.accountID, region: s.region)
-            return [.roles(.editDocument(RoleDocumentEdit(target: .inlinePolicy(role: role, name: name), text: text)))]
+            return [.roles(.editDocument(PolicyDocumentEdit(target: .inlinePolicy(entity: .role(role), name: name), text: text)))]
         }
         let outcome = form.handle(event, validator: validator)
         InlinePolicyForm.refreshHints(&form, accountID: s.accountID, region: s.region)
@@ -240,9 +240,10 @@ enum RolesDialogs {
 
     // MARK: - The editor's answer
 
-    private static func documentEdited(_ s: inout ConsoleState, _ edit: RoleDocumentEdit, _ text: String) -> [ConsoleEffect] {
+    private static func documentEdited(_ s: inout ConsoleState, _ edit: PolicyDocumentEdit, _ text: String) -> [ConsoleEffect] {
         switch edit.target {
-        case .inlinePolicy(let role, let name):
+        case .inlinePolicy(let entity, let name):
+            guard case .role(let role) = entity else { return [] }
             if case .inlineForm? = s.roles.modal { s.roles.modal = nil }
             if let existing = s.roles.detail?.permissions.first(where: { $0.isInline && $0.name == name })?.document,
                PolicyDocumentLines.pretty(existing) == PolicyDocumentLines.pretty(text) {

@@ -29,7 +29,7 @@ struct RolesEffects {
             }
         case .loadPolicyChoices:
             do {
-                answer(.policyChoicesLoaded(try Self.policyChoices(account: account, caller: caller)))
+                answer(.policyChoicesLoaded(try EntityPermissions.choices(account: account, caller: caller)))
             } catch {
                 answer(.policyChoicesFailed(ConsoleError(error)))
             }
@@ -61,7 +61,7 @@ struct RolesEffects {
                 try iam.putInlinePolicy(name, document: document, on: .role(role), caller: caller)
                 answer(.inlinePolicySaved(role: role, name: name))
             } catch {
-                let edit = RoleDocumentEdit(target: .inlinePolicy(role: role, name: name), text: document)
+                let edit = PolicyDocumentEdit(target: .inlinePolicy(entity: .role(role), name: name), text: document)
                 answer(fromEditor || Self.isMalformed(error) ? .documentRefused(edit, ConsoleError(error))
                        : .actionFailed(ConsoleError(error)))
             }
@@ -75,7 +75,7 @@ struct RolesEffects {
                 try iam.updateAssumeRolePolicy(role: role, trustPolicy: document, caller: caller)
                 answer(.trustPolicySaved(role: role))
             } catch {
-                answer(.documentRefused(RoleDocumentEdit(target: .trustPolicy(role: role), text: document), ConsoleError(error)))
+                answer(.documentRefused(PolicyDocumentEdit(target: .trustPolicy(role: role), text: document), ConsoleError(error)))
             }
         case .editDocument:
             if let action = editor.perform(.roles(effect)) { send(action) }
@@ -90,35 +90,13 @@ struct RolesEffects {
     static func detail(of name: String, account: Account, caller: Caller) throws -> RoleDetailData {
         let iam = account.iam
         let role = try iam.role(name, caller: caller)
-        var permissions: [RolePermission] = []
-        for attached in try iam.attachedPolicies(of: .role(name), caller: caller) {
-            let policy = try? iam.policy(attached.arn, caller: caller)
-            let document = policy.flatMap { try? iam.policyVersion(attached.arn, versionID: $0.defaultVersionID, caller: caller).document }
-            permissions.append(RolePermission(name: attached.name,
-                                              kind: .managed(arn: attached.arn, awsManaged: policy?.isAWSManaged
-                                                  ?? attached.arn.hasPrefix("arn:aws:iam::aws:policy/")),
-                                              document: document))
-        }
-        for policyName in try iam.inlinePolicyNames(of: .role(name), caller: caller) {
-            let document = try? iam.inlinePolicy(policyName, of: .role(name), caller: caller).document
-            permissions.append(RolePermission(name: policyName, kind: .inline, document: document))
-        }
+        let permissions = try EntityPermissions.load(.role(name), account: account, caller: caller)
         do {
             let functions = try account.functions.listFunctions(caller: caller).filter { $0.role == role.arn }.map(\.functionName)
             return RoleDetailData(role: role, permissions: permissions, functions: functions)
         } catch {
             return RoleDetailData(role: role, permissions: permissions, functions: nil,
                                   functionsProblem: ConsoleError(error).description)
-        }
-    }
-
-    /// Every managed policy the account can attach: AWS managed and its own, with their default documents.
-    static func policyChoices(account: Account, caller: Caller) throws -> [PolicyChoice] {
-        let iam = account.iam
-        return try iam.listPolicies(scope: .all, caller: caller).map { policy in
-            let document = try? iam.policyVersion(policy.arn, versionID: policy.defaultVersionID, caller: caller).document
-            return PolicyChoice(arn: policy.arn, name: policy.name, isAWSManaged: policy.isAWSManaged,
-                                description: policy.description, document: document)
         }
     }
 }

@@ -51,38 +51,11 @@ public struct RoleDetailState: Sendable {
         self.tab = tab
     }
 
-    public var permissions: [RolePermission] { data?.permissions ?? [] }
+    public var permissions: [EntityPermission] { data?.permissions ?? [] }
 
-    public var selectedPermission: RolePermission? {
+    public var selectedPermission: EntityPermission? {
         permissions.indices.contains(permissionIndex) ? permissions[permissionIndex] : nil
     }
-}
-
-/// A managed policy attached to a role, or one of its inline policies, with its document.
-public struct RolePermission: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
-        case managed(arn: String, awsManaged: Bool)
-        case inline
-    }
-
-    public var name: String
-    public var kind: Kind
-    public var document: String?
-
-    public init(name: String, kind: Kind, document: String?) {
-        self.name = name
-        self.kind = kind
-        self.document = document
-    }
-
-    public var typeTitle: String {
-        switch kind {
-        case .managed(_, let awsManaged): return awsManaged ? "AWS managed" : "Customer managed"
-        case .inline: return "Inline"
-        }
-    }
-
-    public var isInline: Bool { kind == .inline }
 }
 
 /// The create-role wizard, as the AWS console's: trusted entity, permissions, then name and review.
@@ -122,8 +95,8 @@ public enum RolesModal: Sendable {
     case attach(PolicyPickerState, role: String)
     case inlineForm(FormState, role: String)
     /// The editor's text was refused: the message, and the text to edit again (kept).
-    case documentRefused(message: String, edit: RoleDocumentEdit)
-    case confirmDetach(ConfirmationState, role: String, permission: RolePermission)
+    case documentRefused(message: String, edit: PolicyDocumentEdit)
+    case confirmDetach(ConfirmationState, role: String, permission: EntityPermission)
     case confirmDeleteRole(ConfirmationState, role: String)
     case working(title: String, message: String)
 }

@@ -31,6 +31,9 @@ public enum ConsoleAction: Sendable {
     case logTailFailed(prefix: String, ConsoleError)
     case sidebarMoved(Int)
     case serviceChosen(ConsoleService)
+    /// `:as` answered: the console now acts as this principal.
+    case identityChanged(ConsoleIdentity)
+    case identityChangeFailed(ConsoleError)
 
     // MARK: - Panels
     case buckets(BucketsAction)
@@ -48,4 +51,6 @@ public enum ConsoleEffect: Sendable, Equatable {
     case roles(RolesEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
+    /// `:as TARGET`: a user, a role (assumed as the current identity) or root.
+    case actAs(String)
 }

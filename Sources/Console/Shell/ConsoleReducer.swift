@@ -98,6 +98,11 @@ public enum ConsoleReducer {
             return BucketsReducer.reduce(&state, action)
         case .functions(let action):
             return FunctionsReducer.reduce(&state, action)
+        case .identityChanged(let identity):
+            return ActAs.changed(&state, identity)
+        case .identityChangeFailed(let error):
+            state.toast(error)
+            return []
         case .roles(let action):
             return RolesReducer.reduce(&state, action)
         }
@@ -192,6 +197,7 @@ public enum ConsoleReducer {
     // MARK: - Command line
 
     private static func runCommand(_ state: inout ConsoleState, _ typed: String) -> [ConsoleEffect] {
+        if let target = ActAs.target(of: typed) { return ActAs.requested(&state, target) }
         let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
         guard !text.isEmpty else { return [] }
         let command = CommandCompletion.resolve(text)
@@ -214,7 +220,7 @@ public enum ConsoleReducer {
 /// What the `:` command line accepts, and how it completes.
 public enum CommandCompletion {
     /// Every command word, canonical names first.
-    public static let words: [String] = ConsoleService.allCases.flatMap(\.commands) + ["quit", "q"]
+    public static let words: [String] = ConsoleService.allCases.flatMap(\.commands) + ["as", "quit", "q"]
 
     /// The commands starting with what was typed, canonical names first.
     public static func candidates(for typed: String) -> [String] {
@@ -232,5 +238,5 @@ public enum CommandCompletion {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :logs or :q"
+    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :logs, :as NAME or :q"
 }

@@ -111,7 +111,9 @@ public enum ConsoleView {
         let line = Rect(x: footer.x, y: footer.y - 1, width: footer.width, height: 1)
         buffer.fill(line, role: .normal)
         var spans: [TextSpan] = [TextSpan(" ")]
-        if candidates.isEmpty {
+        if ActAs.target(of: input.text) != nil {
+            spans.append(TextSpan("act as: a user's name, role/NAME (assumed as you are now) or root", role: .dim))
+        } else if candidates.isEmpty {
             spans.append(TextSpan("no command starts with “\(input.text)”", role: .error))
         }
         for (index, candidate) in candidates.enumerated() {

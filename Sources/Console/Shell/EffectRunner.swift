@@ -91,6 +91,12 @@ public final class EffectRunner: @unchecked Sendable {
             } catch {
                 send(.logTailFailed(prefix: prefix, ConsoleError(error)))
             }
+        case .actAs(let target):
+            do {
+                send(.identityChanged(try ActAs.resolve(target, account: account, current: caller)))
+            } catch {
+                send(.identityChangeFailed(ConsoleError(error)))
+            }
         case .functions(let effect):
             FunctionsEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         case .roles(let effect):
