@@ -41,7 +41,7 @@ enum InlinePolicyForm {
             .choice("effect", label: "Effect", options: effects),
             .choice("service", label: "Service", options: IAMActionCatalog.services.map(\.title), help: "←/→ or Space to choose"),
             .text("actions", label: "Actions", placeholder: "GetObject, PutObject",
-                  help: "Comma separated; Tab completes, * for all of the service's actions"),
+                  help: "Comma separated; Tab completes; * is all"),
             .choice("resourceKind", label: "Resource", options: ResourceKind.allCases.map(\.title)),
             .text("resource", label: "Resource name", help: ResourceKind.any.nameHelp),
             .text("condition", label: "Condition", placeholder: "StringLike s3:prefix=home/*",
@@ -131,7 +131,7 @@ enum InlinePolicyForm {
         let last = lastActionWord(values.text("actions"))
         let matches = IAMActionCatalog.completions(of: last, in: service(values))
         if last.isEmpty || matches.isEmpty {
-            form.setHelp("Comma separated; Tab completes, * for all of the service's actions", for: "actions")
+            form.setHelp("Comma separated; Tab completes; * is all", for: "actions")
         } else {
             let names = matches.prefix(4).map { $0.split(separator: ":").last.map(String.init) ?? $0 }
             form.setHelp("Tab: " + names.joined(separator: ", ") + (matches.count > 4 ? " … (\(matches.count))" : ""),

@@ -100,7 +100,7 @@ enum TrustPolicies {
         switch kind {
         case "Service":
             let short = value.hasSuffix(".amazonaws.com") ? String(value.dropLast(".amazonaws.com".count)) : value
-            return "AWS service: \(short)"
+            return "Service: \(short)"
         case "AWS":
             if value.hasPrefix("arn:aws:iam::"), value.hasSuffix(":root") {
                 return "Account: " + value.dropFirst("arn:aws:iam::".count).dropLast(":root".count)

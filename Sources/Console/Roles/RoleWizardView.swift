@@ -26,7 +26,7 @@ enum RoleWizardView {
             drawTrust(&buffer, wizard, accountID: accountID, in: content)
         case .permissions:
             buffer.render(PolicyPickerView(state: wizard.picker,
-                                           heading: "Space marks policies (several may be marked) · Enter goes on with the marked ones, or none"),
+                                           heading: "Space marks a policy (several if you like) · Enter: next step"),
                           in: content)
         case .review:
             drawReview(&buffer, wizard, accountID: accountID, in: content)
@@ -44,7 +44,7 @@ enum RoleWizardView {
     }
 
     private static func drawTrust(_ buffer: inout ScreenBuffer, _ wizard: RoleWizardState, accountID: String, in area: Rect) {
-        let formHeight = FormView.height(for: wizard.trustForm)
+        let formHeight = FormView.height(for: wizard.trustForm, width: area.width)
         let (top, rest) = area.splitTop(min(area.height, formHeight))
         buffer.render(FormView(state: wizard.trustForm), in: top)
         var y = 1
@@ -65,7 +65,7 @@ enum RoleWizardView {
     }
 
     private static func drawReview(_ buffer: inout ScreenBuffer, _ wizard: RoleWizardState, accountID: String, in area: Rect) {
-        let formHeight = FormView.height(for: wizard.detailsForm)
+        let formHeight = FormView.height(for: wizard.detailsForm, width: area.width)
         let (top, rest) = area.splitTop(min(area.height, formHeight))
         buffer.render(FormView(state: wizard.detailsForm), in: top)
         let name = wizard.detailsForm.values.text("name")

@@ -9,6 +9,8 @@ public enum RolesAction: Sendable {
     case openPressed
     case newPressed
     case deletePressed
+    /// `D` in a role: delete the role itself, whatever tab is shown.
+    case deleteRolePressed
     case attachPressed
     case inlinePressed
     case editPressed

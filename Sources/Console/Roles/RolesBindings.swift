@@ -50,7 +50,7 @@ extension ConsoleBindings {
             break
         }
         rows += [
-            KeyBinding("D", .roles(.deletePressed), label: "Delete role", help: "Delete this role (after you confirm)",
+            KeyBinding("D", .roles(.deleteRolePressed), label: "Delete role", help: "Delete this role (after you confirm)",
                        group: "Role", showInFooter: detail.tab != .permissions, disabledReason: loading),
             KeyBinding(["pgdn", "ctrl+f"], .roles(.documentScrolled(8)), label: "Scroll document", group: "Role",
                        showInFooter: false),

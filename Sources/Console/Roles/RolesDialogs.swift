@@ -12,6 +12,8 @@ enum RolesDialogs {
             return RoleWizard.start(&s)
         case .deletePressed:
             return deletePressed(&s)
+        case .deleteRolePressed:
+            return deleteRolePressed(&s)
         case .attachPressed:
             guard let detail = s.roles.detail, let data = detail.data else { return [] }
             var picker = PolicyPickerState()
@@ -115,7 +117,7 @@ enum RolesDialogs {
             message += " \(functions.joined(separator: ", ")) run\(functions.count == 1 ? "s" : "") as this role and will be refused everything."
         }
         return .confirmDeleteRole(ConfirmationState(title: "Delete role", message: message, resourceName: name,
-                                                    confirmLabel: "Delete role"), role: name)
+                                                    confirmLabel: "Delete role", requireTypedName: true), role: name)
     }
 
     private static func editPressed(_ s: inout ConsoleState) -> [ConsoleEffect] {

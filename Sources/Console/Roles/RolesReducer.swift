@@ -48,7 +48,7 @@ enum RolesReducer {
             return []
 
         // MARK: Dialogs, the wizard and the editor
-        case .newPressed, .deletePressed, .attachPressed, .inlinePressed, .editPressed, .dialogKeyPressed, .documentEdited,
+        case .newPressed, .deletePressed, .deleteRolePressed, .attachPressed, .inlinePressed, .editPressed, .dialogKeyPressed, .documentEdited,
              .documentRefused, .policyChoicesLoaded, .policyChoicesFailed, .roleCreated, .roleCreateFailed:
             return RolesDialogs.reduce(&s, action)
 
@@ -68,6 +68,11 @@ enum RolesReducer {
             detail.data = data
             detail.error = nil
             detail.permissionIndex = min(detail.permissionIndex, max(0, data.permissions.count - 1))
+            if let wanted = detail.pendingSelection, let index = data.permissions.firstIndex(where: { $0.name == wanted }) {
+                detail.permissionIndex = index
+                detail.pendingSelection = nil
+                detail.documentScroll = 0
+            }
             s.roles.detail = detail
             return RolesDialogs.detailArrived(&s)
         case .detailLoadFailed(let name, let error):
@@ -86,6 +91,7 @@ enum RolesReducer {
             return []
         case .policiesAttached(let role, let names):
             s.roles.modal = nil
+            if let first = names.first { selectPermission(&s, named: first) }
             s.toast(names.count == 1 ? "Attached \(names[0]) to \(role)." : "Attached \(names.count) policies to \(role).")
             return []
         case .policyDetached(let role, let name):
@@ -168,16 +174,22 @@ enum RolesReducer {
         return reduce(&s, .documentScrolled(delta))
     }
 
+    /// Puts the cursor on the permission `name`, now or when the detail next arrives.
     static func selectPermission(_ s: inout ConsoleState, named name: String) {
-        guard var detail = s.roles.detail, let index = detail.permissions.firstIndex(where: { $0.name == name }) else { return }
-        detail.permissionIndex = index
+        guard var detail = s.roles.detail else { return }
+        if let index = detail.permissions.firstIndex(where: { $0.name == name }) {
+            detail.permissionIndex = index
+            detail.documentScroll = 0
+        } else {
+            detail.pendingSelection = name
+        }
         s.roles.detail = detail
     }
 
     static func row(_ role: IAMRole) -> TableRow<String> {
         TableRow(id: role.name, cells: [
-            role.name, TrustPolicies.summary(role.trustPolicy), role.path, ConsoleFormat.dateTime(role.createdAt),
-            role.lastUsedAt.map(ConsoleFormat.dateTime) ?? "never",
+            role.name, TrustPolicies.summary(role.trustPolicy), role.lastUsedAt.map(ConsoleFormat.dateTime) ?? "never",
+            ConsoleFormat.dateTime(role.createdAt), role.path,
         ])
     }
 

@@ -45,6 +45,8 @@ public struct RoleDetailState: Sendable {
     public var permissionIndex = 0
     /// Lines scrolled in the document shown (the selected permission's, or the trust policy).
     public var documentScroll = 0
+    /// A policy just attached or saved: the cursor goes to it once the detail has read it.
+    public var pendingSelection: String?
 
     public init(name: String, tab: RoleTab = .permissions) {
         self.name = name

@@ -6,15 +6,15 @@ import TerminalUI
 enum RolesView {
     static let listColumns = [
         TableColumn("Role name", width: .flexible(min: 16)),
-        TableColumn("Trusted entities", width: .flexible(min: 14)),
-        TableColumn("Path", width: .fixed(8)),
-        TableColumn("Created", width: .fixed(16)),
+        TableColumn("Trusted entities", width: .flexible(min: 18)),
         TableColumn("Last used", width: .fixed(16)),
+        TableColumn("Created", width: .fixed(16)),
+        TableColumn("Path", width: .fixed(8)),
     ]
 
     static func title(_ state: ConsoleState) -> String {
         if let detail = state.roles.detail { return "Role \(detail.name)" }
-        return state.roles.loaded ? "Roles (\(state.roles.roles.count))" : "Roles"
+        return state.roles.loaded && state.roles.loadError == nil ? "Roles (\(state.roles.roles.count))" : "Roles"
     }
 
     static func breadcrumb(_ state: ConsoleState) -> [String] {
@@ -35,7 +35,10 @@ enum RolesView {
             return
         }
         if let error = r.loadError, r.roles.isEmpty {
-            buffer.write("✗ " + error.description, in: layout.body.inset(left: 1).row(1), role: .error)
+            let area = layout.body.inset(left: 1, right: 1)
+            for (index, line) in TextWrap.lines("✗ " + error.description, width: area.width).prefix(area.height - 1).enumerated() {
+                buffer.write(line, in: area.row(index + 1), role: .error)
+            }
             return
         }
         buffer.render(TableView(state: r.table, columns: listColumns, focused: focused,
@@ -58,6 +61,8 @@ enum RolesView {
         if !filter.isEmpty {
             spans += [TextSpan("filter ", role: .dim), TextSpan(filter, role: .match),
                       TextSpan(" · \(r.table.rows.count) of \(r.roles.count) · Esc clears", role: .dim)]
+        } else if r.loadError != nil {
+            spans.append(TextSpan("The roles could not be listed as \(state.identity.label) · :as root acts as the owner", role: .dim))
         } else if r.loaded {
             spans.append(TextSpan("\(r.roles.count) role\(r.roles.count == 1 ? "" : "s") · n creates one", role: .dim))
         }
@@ -79,7 +84,7 @@ enum RolesView {
             buffer.fill(frame)
             buffer.drawBox(frame, role: .modalBorder, title: "Attach policies to \(role)")
             buffer.render(PolicyPickerView(state: picker,
-                                           heading: "Space marks several · Enter attaches the marked ones (or the one under the cursor)"),
+                                           heading: "Space marks several · Enter attaches the marked (or the cursor's)"),
                           in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
         case .inlineForm(let form, _):
             buffer.render(FormView(state: form).modal(width: wide), in: area)

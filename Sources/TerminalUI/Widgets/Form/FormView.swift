@@ -11,36 +11,66 @@ public struct FormView: Widget {
         self.state = state
     }
 
-    /// The height the form needs: two lines per field, a blank line and the button row.
+    /// The height the form needs with one message line per field, a blank line and the button row.
     public static func height(for state: FormState) -> Int {
         state.fields.count * 2 + 2
     }
 
+    /// The height the form needs `width` cells wide: an error too long for its line wraps onto more lines.
+    public static func height(for state: FormState, width: Int) -> Int {
+        rowHeights(state, width: width).reduce(0, +) + 2
+    }
+
     /// The form framed as a modal `width` cells wide.
     public func modal(width: Int = 72) -> Modal<FormView> {
-        Modal(title: state.title, size: Modal<FormView>.size(forContent: Size(width: width - 4, height: Self.height(for: state))),
+        Modal(title: state.title,
+              size: Modal<FormView>.size(forContent: Size(width: width - 4, height: Self.height(for: state, width: width - 4))),
               content: self)
+    }
+
+    /// The most lines an error wraps onto; a longer one ends in `…`.
+    static let maxMessageLines = 6
+
+    static func labelWidth(_ state: FormState, width: Int) -> Int {
+        min(max(8, (state.fields.map { $0.label.displayWidth }.max() ?? 0) + 1), width / 3)
+    }
+
+    /// The lines under a field: its error, wrapped, or its help on one line.
+    static func messageLines(_ state: FormState, _ field: FormField, width: Int) -> [String] {
+        guard let error = state.visibleError(field.id) else { return [field.help] }
+        var lines = TextWrap.lines("✗ " + error, width: max(1, width))
+        if lines.count > maxMessageLines {
+            lines = Array(lines.prefix(maxMessageLines))
+            lines[maxMessageLines - 1] = lines[maxMessageLines - 1].truncated(toWidth: max(1, width - 1)) + "…"
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// Rows each field takes: itself and its message lines.
+    static func rowHeights(_ state: FormState, width: Int) -> [Int] {
+        let messageWidth = width - labelWidth(state, width: width) - 1
+        return state.fields.map { 1 + messageLines(state, $0, width: messageWidth).count }
     }
 
     public func render(into buffer: inout ScreenBuffer) {
         let area = buffer.bounds
-        let labelWidth = min(max(8, (state.fields.map { $0.label.displayWidth }.max() ?? 0) + 1), area.width / 3)
-        let window = Self.visibleFields(state, height: area.height)
+        let labelWidth = Self.labelWidth(state, width: area.width)
+        let heights = Self.rowHeights(state, width: area.width)
+        let window = Self.visibleFields(state, height: area.height, rowHeights: heights)
+        var y = 0
         for (index, field) in state.fields.enumerated() where window.contains(index) {
-            let y = (index - window.lowerBound) * 2
             let focused = index == state.focus
             let (labelRect, fieldRect) = area.row(y).splitLeft(labelWidth + 1)
             buffer.write(field.label, in: labelRect.inset(right: 1), alignment: .right,
                          role: focused ? .fieldLabelFocused : .fieldLabel)
             buffer.withRegion(fieldRect) { region in drawField(field, focused: focused, into: &region) }
-            let message = area.row(y + 1).inset(left: labelWidth + 1)
-            if let error = state.visibleError(field.id) {
-                buffer.write("✗ " + error, in: message, role: .error)
-            } else if !field.help.isEmpty {
-                buffer.write(field.help, in: message, role: .dim)
+            let isError = state.visibleError(field.id) != nil
+            for (offset, line) in Self.messageLines(state, field, width: area.width - labelWidth - 1).enumerated() {
+                buffer.write(line, in: area.row(y + 1 + offset).inset(left: labelWidth + 1), role: isError ? .error : .dim)
             }
+            y += heights[index]
         }
-        let buttons = area.row(min(state.fields.count * 2 + 1, area.height - 1)).inset(left: labelWidth + 1)
+        let buttons = area.row(min(y + 1, area.height - 1)).inset(left: labelWidth + 1)
         let submitRole: StyleRole = state.isValid ? .buttonFocused : .button
         var spans = [TextSpan("[ \(state.submitLabel) ]", role: submitRole), TextSpan("  "),
                      TextSpan("[ Cancel ]", role: .button)]
@@ -55,13 +85,28 @@ public struct FormView: Widget {
     }
 
     /// The fields drawn in `height` rows: all of them when they fit; else as many as fit above the button
-    /// row, scrolled so the focused one is among them.
+    /// row, scrolled so the focused one is among them (with the fields before it first).
     static func visibleFields(_ state: FormState, height: Int) -> Range<Int> {
+        visibleFields(state, height: height, rowHeights: state.fields.map { _ in 2 })
+    }
+
+    static func visibleFields(_ state: FormState, height: Int, rowHeights: [Int]) -> Range<Int> {
         let count = state.fields.count
-        guard count * 2 + 2 > height else { return 0..<count }
-        let fit = max(1, min(count, (height - 2) / 2))
-        let first = min(max(0, state.focus - (fit - 1)), count - fit)
-        return first..<(first + fit)
+        let room = height - 2
+        guard rowHeights.reduce(0, +) > room, count > 0 else { return 0..<count }
+        let focus = min(max(0, state.focus), count - 1)
+        var first = focus
+        var last = focus
+        var used = rowHeights[focus]
+        while first > 0, used + rowHeights[first - 1] <= room {
+            first -= 1
+            used += rowHeights[first]
+        }
+        while last + 1 < count, used + rowHeights[last + 1] <= room {
+            last += 1
+            used += rowHeights[last]
+        }
+        return first..<(last + 1)
     }
 
     private func drawField(_ field: FormField, focused: Bool, into buffer: inout ScreenBuffer) {
