@@ -107,9 +107,11 @@ final class TmuxSession {
     let folder: URL
     let deadline: TimeInterval = 20
 
-    init(width: Int, height: Int) throws {
+    /// `prepare` gets the account file's path before the binary starts, to set a scene the journey needs.
+    init(width: Int, height: Int, prepare: ((String) throws -> Void)? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-tmux-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try prepare?(folder.appendingPathComponent("account.sqlite").path)
         let binary = try Self.overcastBinary()
         let term = Self.hasTerminfo("tmux-256color") ? "tmux-256color" : "screen-256color"
         // The shell writes the exit status to a file: tmux 3.3 does not always report `pane_dead_status`.
@@ -163,11 +165,11 @@ final class TmuxSession {
     func capture() -> String { (try? run(["capture-pane", "-p", "-t", "t"], capture: true)) ?? "" }
 
     func waitFor(_ text: String) throws {
-        try waitFor { $0.contains(text) }
+        try waitFor("“\(text)”") { $0.contains(text) }
     }
 
     /// Polls the screen every 50 ms until `predicate` holds; fails with the last screen at the deadline.
-    func waitFor(_ predicate: (String) -> Bool) throws {
+    func waitFor(_ what: String = "the expected screen", _ predicate: (String) -> Bool) throws {
         let end = Date().addingTimeInterval(deadline)
         var screen = ""
         while Date() < end {
@@ -175,7 +177,7 @@ final class TmuxSession {
             if predicate(screen) { return }
             usleep(50_000)
         }
-        throw TmuxError(message: "timed out; the screen was:\n\(screen)")
+        throw TmuxError(message: "timed out waiting for \(what); the screen was:\n\(screen)")
     }
 
     /// Waits for the binary to exit; returns its exit status and whether the pane was left in the alternate screen.

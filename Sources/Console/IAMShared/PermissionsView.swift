@@ -51,7 +51,7 @@ enum PermissionsView {
                                     in row: Rect) {
         var position = ""
         if lines > height, height > 0 {
-            position = " lines \(scroll + 1)–\(min(lines, scroll + height)) of \(lines) · PgDn "
+            position = " \(scroll + 1)–\(min(lines, scroll + height)) of \(lines) "
         }
         let (left, right) = row.splitRight(position.displayWidth)
         buffer.write("─ " + text + " ", in: left, role: .dim)

@@ -96,7 +96,7 @@ enum RoleDetailView {
 
     private static func drawTrust(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, _ data: RoleDetailData, _ areas: Areas) {
         let lines = documentLines(detail)
-        PermissionsView.drawDocumentHeading(&buffer, "Who may assume it: \(TrustPolicies.summary(data.role.trustPolicy)) · e edits",
+        PermissionsView.drawDocumentHeading(&buffer, "Trusted: \(TrustPolicies.summary(data.role.trustPolicy)) · e edits",
                             lines: lines.count, scroll: detail.documentScroll, height: areas.document.height,
                             in: areas.content.row(0))
         PolicyDocumentLines.draw(&buffer, lines, scroll: detail.documentScroll, in: areas.document)
