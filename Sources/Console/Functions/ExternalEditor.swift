@@ -106,8 +106,17 @@ public struct ExternalEditor: Sendable {
 
     static func isEdit(_ effect: ConsoleEffect) -> Bool {
         switch effect {
-        case .functions(.editCode), .functions(.editTestEvent): return true
+        case .functions(.editCode), .functions(.editTestEvent), .policies(.editDocument): return true
         default: return false
+        }
+    }
+
+    /// Runs whichever panel's edit `effect` is; nil for effects that are not edits.
+    func perform(_ effect: ConsoleEffect) -> ConsoleAction? {
+        switch effect {
+        case .functions(let edit): return perform(edit)
+        case .policies(let edit): return perform(edit)
+        default: return nil
         }
     }
 }

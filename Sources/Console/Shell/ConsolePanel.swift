@@ -65,7 +65,8 @@ extension ConsoleService {
         switch self {
         case .buckets: return BucketsPanel.self
         case .functions: return FunctionsPanel.self
-        case .roles, .policies, .users, .logGroups: return nil
+        case .policies: return PoliciesPanel.self
+        case .roles, .users, .logGroups: return nil
         }
     }
 }
