@@ -114,7 +114,7 @@ struct PoliciesPanelTests {
         f.harness.press("enter")
         #expect(seen.value == Self.malformed)
         #expect(f.state.modal == nil)
-        #expect(f.lastToast == "Created policy orders-write (version v1, the default).")
+        #expect(f.lastToast == "Created policy orders-write.")
         let policy = try f.iam.policy(f.arn("orders-write"), caller: .root)
         #expect(policy.description == "Writes order files")
         #expect(try f.iam.policyVersion(policy.arn, versionID: "v1", caller: .root).document == Self.fixed)
@@ -233,6 +233,28 @@ struct PoliciesPanelTests {
         #expect(f.screen.contains("AWS managed (read-only)"))
     }
 
+    @Test("j, k, PgDn, PgUp, G and g scroll a long document, and the header says which lines show")
+    func scrollDocument() throws {
+        let f = try PoliciesFixture(size: Size(width: 80, height: 24))
+        f.openPanel()
+        f.open("AWSLambda_FullAccess")
+        let lines = try #require(f.detail?.shownVersion?.lines.count)
+        #expect(lines > 40)
+        #expect(f.screen.contains("· 1–11 (j/k, PgUp/PgDn)"))
+        f.harness.press("j", "j")
+        #expect(f.detail?.scroll == 2)
+        #expect(f.screen.contains("· 3–13 (j/k, PgUp/PgDn)"))
+        f.harness.press("pgdn")
+        #expect(f.detail?.scroll == 12)
+        f.harness.press("k", "pgup")
+        #expect(f.detail?.scroll == 1)
+        f.harness.press("G")
+        #expect(f.detail?.scroll == lines - 11)
+        #expect(f.screen.contains("· \(lines - 10)–\(lines) (j/k, PgUp/PgDn)"))
+        f.harness.press("g")
+        #expect(f.detail?.scroll == 0)
+    }
+
     @Test("Deleting an attached policy names where it is attached, and IAM's DeleteConflict is shown as IAM words it")
     func deleteAttached() throws {
         let f = try PoliciesFixture()
@@ -252,6 +274,23 @@ struct PoliciesPanelTests {
         #expect((try? f.iam.policy(f.arn("orders-read"), caller: .root)) != nil)
         // Nothing was taken away: both versions are still there.
         #expect(try f.iam.listPolicyVersions(f.arn("orders-read"), caller: .root).count == 2)
+    }
+
+    @Test("From the list too, the delete confirmation names where the policy is attached")
+    func deleteAttachedFromList() throws {
+        let f = try PoliciesFixture()
+        try f.sample()
+        f.openPanel()
+        f.filter("orders-read")
+        f.select("orders-read")
+        f.harness.press("x")
+        guard case .confirmDeletePolicy(let confirmation, _)? = f.state.modal else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(confirmation.message == "Delete policy orders-read? It is attached to role orders-api and user alice. IAM refuses to delete a policy while it is attached: detach it first.")
+        f.harness.press("esc")
+        #expect(f.state.modal == nil)
     }
 
     @Test("Deleting an unattached policy from the list removes it and its other versions")

@@ -28,6 +28,8 @@ public enum PoliciesAction: Sendable {
     case policiesLoadFailed(ConsoleError)
     case detailLoaded(PolicyDetailData)
     case detailLoadFailed(arn: String, ConsoleError)
+    /// Where a policy about to be deleted is attached (nil: the caller may not list them).
+    case attachmentsLoaded(arn: String, [IAMEntity]?)
     case documentEdited(PolicyDocumentPurpose, String)
     /// The editor came back with the document as it was.
     case documentUnchanged(PolicyDocumentPurpose)
@@ -79,6 +81,8 @@ public struct PolicyVersionDocument: Sendable, Equatable {
 public enum PoliciesEffect: Sendable, Equatable {
     case listPolicies
     case loadDetail(arn: String)
+    /// Where a policy is attached, for the delete confirmation opened from the list.
+    case loadAttachments(arn: String)
     case editDocument(PolicyDocumentPurpose, text: String)
     case createPolicy(name: String, description: String, document: String)
     case createVersion(arn: String, document: String)

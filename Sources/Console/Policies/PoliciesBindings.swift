@@ -17,7 +17,7 @@ extension ConsoleBindings {
             KeyBinding("n", .policies(.newPressed), label: "Create", help: "Create a customer managed policy", group: "Policies"),
             KeyBinding("t", .policies(.typeFilterToggled), label: "Type",
                        help: "Show all policies, AWS managed ones or customer managed ones", group: "Policies"),
-            KeyBinding(["delete", "x"], .policies(.deletePressed), label: "Delete", help: "Delete the customer managed policy",
+            KeyBinding(["delete", "x"], .policies(.deletePressed), label: "Delete", help: "Delete the policy",
                        group: "Policies", disabledReason: none ?? readOnly),
         ]).merged(with: policyMovement())
     }
@@ -29,7 +29,7 @@ extension ConsoleBindings {
         let several = detail.versions.count > 1
         return KeyBindingTable<ConsoleAction>([
             KeyBinding("e", .policies(.editPressed), label: "New version",
-                       help: "Edit the default version in $VISUAL or $EDITOR; saving makes a new default version",
+                       help: "Edit the default version in $EDITOR; saving makes a new default",
                        group: "Policy", disabledReason: readOnly ?? loading),
             KeyBinding("v", .policies(.versionsPressed), label: "Versions",
                        help: "The versions list: show one, make it the default, delete it", group: "Versions",
@@ -44,7 +44,7 @@ extension ConsoleBindings {
             KeyBinding("x", .policies(.deleteVersionPressed), label: "Delete version",
                        help: "Delete the version shown (not the default)", group: "Versions", showInFooter: false,
                        disabledReason: PolicyWording.deleteVersionRefusal(detail, detail.shownVersion)),
-            KeyBinding("D", .policies(.deletePressed), label: "Delete policy", help: "Delete the customer managed policy",
+            KeyBinding("D", .policies(.deletePressed), label: "Delete policy", help: "Delete the policy",
                        group: "Policy", showInFooter: false, disabledReason: readOnly ?? loading),
         ]).merged(with: policyMovement())
     }

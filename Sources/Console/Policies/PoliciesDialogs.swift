@@ -24,6 +24,9 @@ enum PoliciesDialogs {
             return []
         case .deletePressed:
             return deletePressed(&s)
+        case .attachmentsLoaded(let arn, let attachments):
+            attachmentsLoaded(&s, arn: arn, attachments)
+            return []
         case .dialogKeyPressed(let event):
             return dialogKey(&s, event)
         case .deletePolicyConfirmed(let arn):
@@ -123,23 +126,38 @@ enum PoliciesDialogs {
 
     // MARK: - Delete
 
+    /// The confirmation names where the policy is attached: known when it is open, else asked of the engine first.
     private static func deletePressed(_ s: inout ConsoleState) -> [ConsoleEffect] {
         let policy = s.policies.screen == .list ? s.policies.selectedPolicy : s.policies.detail?.policy
         guard let policy, !policy.isAWSManaged else { return [] }
-        // The open policy's attachments are loaded; from the list, the count says whether there are any.
-        let attachments = s.policies.detail?.arn == policy.arn ? s.policies.detail?.attachments : nil
-        let message: String
-        if policy.attachmentCount > 0 {
-            let names = attachments.map { PolicyWording.entities($0) }
-                ?? "\(policy.attachmentCount) user\(policy.attachmentCount == 1 ? "" : "s"), group\(policy.attachmentCount == 1 ? "" : "s") or role\(policy.attachmentCount == 1 ? "" : "s")"
-            message = "Delete policy \(policy.name)? It is attached to \(names). IAM refuses to delete a policy while it is attached: detach it first."
+        if policy.attachmentCount == 0 {
+            confirmDeletePolicy(&s, policy, attachments: [])
+        } else if s.policies.detail?.arn == policy.arn, let attachments = s.policies.detail?.attachments {
+            confirmDeletePolicy(&s, policy, attachments: attachments)
         } else {
+            return [.policies(.loadAttachments(arn: policy.arn))]
+        }
+        return []
+    }
+
+    private static func attachmentsLoaded(_ s: inout ConsoleState, arn: String, _ attachments: [IAMEntity]?) {
+        let policy = s.policies.detail?.arn == arn ? s.policies.detail?.policy : s.policies.policies.first { $0.arn == arn }
+        guard let policy, s.policies.modal == nil else { return }
+        confirmDeletePolicy(&s, policy, attachments: attachments)
+    }
+
+    private static func confirmDeletePolicy(_ s: inout ConsoleState, _ policy: IAMManagedPolicy, attachments: [IAMEntity]?) {
+        let message: String
+        if let attachments, attachments.isEmpty {
             message = "Delete policy \(policy.name) and all its versions? Nothing is attached to it. This can't be undone."
+        } else {
+            let count = policy.attachmentCount
+            let names = attachments.map(PolicyWording.entities) ?? "\(count) user\(count == 1 ? "" : "s"), group\(count == 1 ? "" : "s") or role\(count == 1 ? "" : "s")"
+            message = "Delete policy \(policy.name)? It is attached to \(names). IAM refuses to delete a policy while it is attached: detach it first."
         }
         s.policies.modal = .confirmDeletePolicy(ConfirmationState(
             title: "Delete policy", message: message, resourceName: policy.name, confirmLabel: "Delete policy",
             requireTypedName: true), arn: policy.arn)
-        return []
     }
 
     private static func confirmDeleteVersion(_ s: inout ConsoleState, _ detail: PolicyDetailState, _ version: PolicyVersionDocument) {

@@ -28,6 +28,8 @@ struct PoliciesEffects {
             } catch {
                 answer(.detailLoadFailed(arn: arn, ConsoleError(error)))
             }
+        case .loadAttachments(let arn):
+            answer(.attachmentsLoaded(arn: arn, try? iam.entities(attachedTo: arn, caller: caller)))
         case .editDocument:
             if let action = editor.perform(effect) { send(action) }
         case .createPolicy(let name, let description, let document):

@@ -42,7 +42,7 @@ enum PoliciesReducer {
 
         // MARK: Dialogs and commands
         case .versionsPressed, .newPressed, .makeDefaultPressed, .deletePressed, .deleteVersionPressed, .dialogKeyPressed,
-             .deletePolicyConfirmed, .deleteVersionConfirmed:
+             .deletePolicyConfirmed, .deleteVersionConfirmed, .attachmentsLoaded:
             return PoliciesDialogs.reduce(&s, action)
         case .editPressed:
             guard let detail = s.policies.detail, !detail.isAWSManaged, let version = detail.defaultVersion else { return [] }
@@ -87,7 +87,7 @@ enum PoliciesReducer {
             return []
         case .policyCreated(let policy):
             s.policies.modal = nil
-            s.toast("Created policy \(policy.name) (version v1, the default).")
+            s.toast("Created policy \(policy.name).")
             s.policies.detail = PolicyDetailState(arn: policy.arn, policy: policy)
             return [] // the change feed reloads the list and the new policy's detail
         case .policyCreateFailed(let error, let document):

@@ -53,7 +53,7 @@ enum PoliciesView {
     /// What an empty list says, and what to do about it (a filter that matches nothing is the table's to say).
     static func emptyMessage(_ p: PoliciesState) -> String {
         switch p.typeFilter {
-        case .customerManaged: return "No customer managed policies yet. Press n to create one, or t to show AWS managed ones."
+        case .customerManaged: return "No customer managed policies yet. Press n to create one."
         case .awsManaged: return "No AWS managed policies. Press t to show all types."
         case .all: return "No policies. Press n to create one."
         }

@@ -4,13 +4,13 @@ import TerminalUI
 
 /// Draws one policy: its facts, its versions, where it is attached, and the shown version's document.
 enum PolicyDetailView {
-    /// Rows above the document: ARN, type, description, dates, attachments, versions, and the document's header.
+    /// Rows above the document's lines: ARN, type, description, dates, attachments, versions, and the document's header.
     static let factRows = 7
     static let labelWidth = 13
 
     /// The document lines the body shows at once (the reducer scrolls by it).
     static func documentHeight(_ layout: ConsoleLayout) -> Int {
-        max(1, layout.body.height - factRows - 1)
+        max(1, layout.body.height - factRows)
     }
 
     static func draw(_ buffer: inout ScreenBuffer, _ detail: PolicyDetailState, in body: Rect) {
@@ -32,7 +32,7 @@ enum PolicyDetailView {
         fact(&buffer, "Attached to", attachedText(detail, policy), in: area.row(4),
              role: detail.attachments?.isEmpty == false ? .normal : .dim)
         drawVersions(&buffer, detail, in: area.row(5))
-        drawDocument(&buffer, detail, in: area.inset(top: 6))
+        drawDocument(&buffer, detail, in: area.inset(top: factRows - 1))
     }
 
     private static func fact(_ buffer: inout ScreenBuffer, _ label: String, _ value: String, in row: Rect,
