@@ -10,6 +10,16 @@ struct PoliciesPanelTests {
     static let malformed = "{\n  \"Version\": \"2012-10-17\"\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]\n}\n"
     static let fixed = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]\n}\n"
 
+    /// The next edit saves the fixed document; the box holds what the editor was given.
+    static func savesFixed(_ script: FunctionsEditorScript) -> LockedBox<String> {
+        let seen = LockedBox<String>("")
+        script.next { _, data in
+            seen.set(String(decoding: data, as: UTF8.self))
+            return Data(Self.fixed.utf8)
+        }
+        return seen
+    }
+
     // MARK: - List
 
     @Test("/ filters by name (not description), t cycles all / AWS managed / customer managed, and the status line says which")
@@ -106,11 +116,7 @@ struct PoliciesPanelTests {
         #expect((try? f.iam.policy(f.arn("orders-write"), caller: .root)) == nil)
 
         // Enter opens the editor on the text as it was left, not on the template.
-        let seen = LockedBox<String>("")
-        script.next { _, data in
-            seen.set(String(decoding: data, as: UTF8.self))
-            return Data(Self.fixed.utf8)
-        }
+        let seen = Self.savesFixed(script)
         f.harness.press("enter")
         #expect(seen.value == Self.malformed)
         #expect(f.state.modal == nil)
@@ -148,11 +154,7 @@ struct PoliciesPanelTests {
         try f.sample()
         f.openPanel()
         f.open("orders-read")
-        let seen = LockedBox<String>("")
-        script.next { _, data in
-            seen.set(String(decoding: data, as: UTF8.self))
-            return Data(Self.fixed.utf8)
-        }
+        let seen = Self.savesFixed(script)
         f.harness.press("e")
         // The editor gets the default version's document, laid out for reading.
         #expect(seen.value.contains("\n  \"Statement\": [\n"))
@@ -203,11 +205,7 @@ struct PoliciesPanelTests {
         #expect(document == Self.malformed)
         #expect(problem.line == 3)
         #expect(f.screen.contains("New version of logs-writer refused"))
-        let seen = LockedBox<String>("")
-        script.next { _, data in
-            seen.set(String(decoding: data, as: UTF8.self))
-            return Data(Self.fixed.utf8)
-        }
+        let seen = Self.savesFixed(script)
         f.harness.press("enter")
         #expect(seen.value == Self.malformed)
         #expect(f.state.modal == nil)

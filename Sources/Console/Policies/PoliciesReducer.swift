@@ -14,7 +14,7 @@ enum PoliciesReducer {
                 if let request = s.policies.table.apply(command, pageSize: pageSize) { answerTable(&s, request) }
                 return []
             }
-            return reduce(&s, .scrolled(scroll(for: command)))
+            return reduce(&s, .scrolled(PreviewScroll(command)))
         case .openPressed:
             guard s.policies.screen == .list, let policy = s.policies.selectedPolicy else { return [] }
             s.policies.detail = PolicyDetailState(arn: policy.arn, policy: policy)
@@ -174,29 +174,11 @@ enum PoliciesReducer {
         applyScroll(&s, .lines(0))
     }
 
-    private static func scroll(for command: TableCommand) -> PreviewScroll {
-        switch command {
-        case .up: return .lines(-1)
-        case .down: return .lines(1)
-        case .pageUp: return .pages(-1)
-        case .pageDown: return .pages(1)
-        case .top: return .top
-        case .bottom: return .bottom
-        default: return .lines(0)
-        }
-    }
-
     private static func applyScroll(_ s: inout ConsoleState, _ scroll: PreviewScroll) {
         guard var detail = s.policies.detail else { return }
         let height = PolicyDetailView.documentHeight(ConsoleLayout(s))
-        let maxTop = max(0, (detail.shownVersion?.lines.count ?? 0) - height)
-        switch scroll {
-        case .lines(let n): detail.scroll += n
-        case .pages(let n): detail.scroll += n * max(1, height - 1)
-        case .top: detail.scroll = 0
-        case .bottom: detail.scroll = maxTop
-        }
-        detail.scroll = min(max(0, detail.scroll), maxTop)
+        detail.scroll = scroll.moved(detail.scroll, height: height,
+                                     maxTop: max(0, (detail.shownVersion?.lines.count ?? 0) - height))
         s.policies.detail = detail
     }
 }
