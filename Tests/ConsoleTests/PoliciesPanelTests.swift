@@ -212,6 +212,48 @@ struct PoliciesPanelTests {
         #expect(f.lastToast == "Created version v2 of logs-writer; it is now the default.")
     }
 
+    @Test("A sixth version is refused with IAM's LimitExceeded, and the toast says what to delete")
+    func versionLimit() throws {
+        let script = FunctionsEditorScript()
+        let f = try PoliciesFixture(editor: script.editor)
+        try f.sample()
+        for action in ["s3:PutObject", "s3:DeleteObject", "s3:ListBucket"] {
+            try f.iam.createPolicyVersion(f.arn("orders-read"), document: PoliciesFixture.allow(action), caller: .root)
+        }
+        f.openPanel()
+        f.open("orders-read")
+        script.next { _, _ in Data(Self.fixed.utf8) }
+        f.harness.press("e")
+        #expect(f.state.modal == nil)
+        #expect(f.lastToast.hasPrefix("LimitExceeded: A managed policy can have up to 5 versions."))
+        #expect(f.detail?.versions.count == 5)
+    }
+
+    @Test("An editor that fails says so, and the create form stays as it was")
+    func editorFails() throws {
+        let script = FunctionsEditorScript()
+        let f = try PoliciesFixture(editor: script.editor)
+        f.openPanel()
+        f.harness.press("n")
+        f.harness.type("orders-write")
+        script.next { _, _ in throw ConsoleError(message: "The editor “vi” exited with status 1; nothing was saved.") }
+        f.harness.press("enter")
+        #expect(f.lastToast == "The editor “vi” exited with status 1; nothing was saved.")
+        #expect(f.createForm?.values.text("name") == "orders-write")
+    }
+
+    @Test("A policy deleted elsewhere while open goes back to the list, saying why")
+    func deletedElsewhere() throws {
+        let f = try PoliciesFixture()
+        try f.sample()
+        f.openPanel()
+        f.open("logs-writer")
+        try f.iam.deletePolicy(f.arn("logs-writer"), caller: .root)
+        f.harness.settle()
+        #expect(f.state.screen == .list)
+        #expect(f.lastToast == "Policy logs-writer no longer exists: it was deleted.")
+    }
+
     // MARK: - Read-only and delete
 
     @Test("AWS managed policies refuse delete, new version and make default, saying why")

@@ -83,7 +83,8 @@ public struct PolicyDetailState: Sendable {
     }
 
     public var name: String { policy?.name ?? IAMManagedPolicy.name(fromARN: arn) }
-    public var isAWSManaged: Bool { arn.hasPrefix("arn:aws:iam::aws:") }
+    /// AWS managed policies live in AWS's namespace (`arn:aws:iam::aws:policy/…`), loaded or not.
+    public var isAWSManaged: Bool { policy?.isAWSManaged ?? arn.hasPrefix("arn:aws:iam::aws:") }
 
     public var shownVersion: PolicyVersionDocument? {
         versions.first { $0.versionID == shownVersionID } ?? versions.first { $0.isDefault }
