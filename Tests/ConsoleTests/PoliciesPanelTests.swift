@@ -240,6 +240,10 @@ struct PoliciesPanelTests {
         f.harness.press("enter")
         #expect(f.lastToast == "The editor “vi” exited with status 1; nothing was saved.")
         #expect(f.createForm?.values.text("name") == "orders-write")
+        script.next { _, _ in Data([0xff, 0xfe, 0x00]) }
+        f.harness.press("enter")
+        #expect(f.lastToast == "The edited document is not UTF-8 text; nothing was saved.")
+        #expect(f.createForm != nil)
     }
 
     @Test("A policy deleted elsewhere while open goes back to the list, saying why")

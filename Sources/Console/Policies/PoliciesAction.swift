@@ -34,6 +34,8 @@ public enum PoliciesAction: Sendable {
     /// The editor came back with the document as it was.
     case documentUnchanged(PolicyDocumentPurpose)
     case editorFailed(PolicyDocumentPurpose, ConsoleError)
+    /// The editor saved bytes that are not UTF-8 text.
+    case documentNotText(PolicyDocumentPurpose)
     case policyCreated(IAMManagedPolicy)
     case policyCreateFailed(ConsoleError, document: String)
     case versionCreated(arn: String, ManagedPolicyVersion)

@@ -90,9 +90,7 @@ extension ExternalEditor {
         guard case .editDocument(let purpose, let text) = effect else { return nil }
         do {
             let edited = try edit("policy.json", Data(text.utf8))
-            guard let document = String(data: edited, encoding: .utf8) else {
-                return .policies(.editorFailed(purpose, ConsoleError(message: "The edited document is not UTF-8 text; nothing was saved.")))
-            }
+            guard let document = String(data: edited, encoding: .utf8) else { return .policies(.documentNotText(purpose)) }
             if document == text, case .newVersion = purpose { return .policies(.documentUnchanged(purpose)) }
             return .policies(.documentEdited(purpose, document))
         } catch {

@@ -85,6 +85,9 @@ enum PoliciesReducer {
         case .editorFailed(_, let error):
             s.toast(error)
             return []
+        case .documentNotText:
+            s.toast("The edited document is not UTF-8 text; nothing was saved.", kind: .error)
+            return []
         case .policyCreated(let policy):
             s.policies.modal = nil
             s.toast("Created policy \(policy.name).")
