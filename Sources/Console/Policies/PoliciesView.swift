@@ -61,10 +61,7 @@ enum PoliciesView {
 
     /// The line under the panel, cut with … to the panel's width.
     static func statusSpans(_ state: ConsoleState) -> [TextSpan] {
-        let spans = [TextSpan(" ")] + status(state.policies)
-        let width = ConsoleLayout(state).status.width
-        guard spans.displayWidth > width else { return spans }
-        return FunctionTabsView.truncated(spans, toWidth: width - 1) + [TextSpan("…", role: .dim)]
+        ([TextSpan(" ")] + status(state.policies)).truncated(toWidth: ConsoleLayout(state).status.width)
     }
 
     private static func status(_ p: PoliciesState) -> [TextSpan] {

@@ -61,13 +61,9 @@ enum PolicyDetailView {
             spans.append(TextSpan(" "))
         }
         let hint = detail.versions.count > 1 ? "[ ] switch · v list" : "v list"
-        let needed = spans.displayWidth + hint.displayWidth
-        if needed <= right.width {
-            spans.append(TextSpan(hint, role: .dim))
-        } else if spans.displayWidth > right.width {
-            spans = FunctionTabsView.truncated(spans, toWidth: right.width - 1) + [TextSpan("…", role: .dim)]
-        }
-        buffer.write(spans, in: right)
+        // The hint goes only where it fits whole; the versions themselves are cut with … if they must be.
+        if spans.displayWidth + hint.displayWidth <= right.width { spans.append(TextSpan(hint, role: .dim)) }
+        buffer.write(spans.truncated(toWidth: right.width), in: right)
     }
 
     private static func drawDocument(_ buffer: inout ScreenBuffer, _ detail: PolicyDetailState, in area: Rect) {
@@ -91,13 +87,8 @@ enum PolicyDetailView {
             buffer.write(String(repeating: " ", count: gutter - 1 - number.count) + number,
                          in: Rect(x: text.x, y: text.y + y, width: gutter, height: 1), role: .dim)
             let row = text.row(y).inset(left: gutter + 1)
-            let spans = lines[index]
             // A line wider than the panel is cut, and says so.
-            if spans.displayWidth > row.width {
-                buffer.write(FunctionTabsView.truncated(spans, toWidth: row.width - 1) + [TextSpan("…", role: .dim)], in: row)
-            } else {
-                buffer.write(spans, in: row)
-            }
+            buffer.write(lines[index].truncated(toWidth: row.width), in: row)
             y += 1
             index += 1
         }
