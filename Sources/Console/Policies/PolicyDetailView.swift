@@ -24,7 +24,8 @@ enum PolicyDetailView {
             return
         }
         fact(&buffer, "ARN", policy.arn, in: area.row(0), role: .link)
-        fact(&buffer, "Type", policy.isAWSManaged ? "AWS managed (read-only)" : "Customer managed", in: area.row(1))
+        fact(&buffer, "Type", (policy.isAWSManaged ? "AWS managed (read-only)" : "Customer managed")
+             + " · default version \(policy.defaultVersionID)", in: area.row(1))
         fact(&buffer, "Description", policy.description.flatMap { $0.isEmpty ? nil : $0 } ?? "(none)", in: area.row(2),
              role: policy.description?.isEmpty == false ? .normal : .dim)
         fact(&buffer, "Created", "\(ConsoleFormat.dateTime(policy.createdAt)) · updated \(ConsoleFormat.dateTime(policy.updatedAt))",
