@@ -32,4 +32,27 @@ struct PoliciesTmuxJourneyTests {
             #expect(alternate == 0, "still in the alternate screen at \(size)")
         }
     }
+
+    @Test("n, a name, Enter: the template opens in $EDITOR, and what it saves becomes the policy's document",
+          .enabled(if: TmuxJourneyTests.tmuxPath != nil, "tmux is not installed; skipping the real-binary journey"))
+    func createThroughEditor() throws {
+        // An editor that needs no terminal: it names the bucket in the template and saves.
+        let session = try TmuxSession(width: 80, height: 24, environment: ["EDITOR": "sed -i -e s/my-bucket/reports/g"])
+        defer { session.close() }
+        try session.waitFor("S3 › Buckets")
+        session.command("policies")
+        try session.waitFor("IAM › Policies")
+        session.keys("n")
+        try session.waitFor("Create policy")
+        session.text("reports-read")
+        session.keys("Enter")
+        try session.waitFor("IAM › Policies › reports-read › v1")
+        try session.waitFor("Created policy")
+        // The toast covers the document's right side at 80 columns until it goes.
+        try session.waitFor("\"Resource\": \"arn:aws:s3:::reports\"")
+        session.keys("q")
+        let (status, alternate) = try session.waitForExit()
+        #expect(status == 0)
+        #expect(alternate == 0)
+    }
 }
