@@ -97,4 +97,13 @@ struct PoliciesScreenGoldenTests {
             f.harness.press("enter")
         }
     }
+
+    @Test func newVersionRefused() throws {
+        try golden("newVersionRefused", editor: ExternalEditor { _, _ in Data(Self.malformed.utf8) }) { f in
+            try f.sample()
+            f.openPanel()
+            f.open("orders-read")
+            f.harness.press("e")
+        }
+    }
 }

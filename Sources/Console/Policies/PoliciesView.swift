@@ -106,7 +106,7 @@ enum PoliciesView {
                 [TextSpan("Esc", role: .keyHint), TextSpan("   Drop it; the policy stays as it was")],
             ])
             buffer.render(Modal(title: "New version of \(IAMManagedPolicy.name(fromARN: arn)) refused",
-                                size: Modal<DocumentProblemView>.size(forContent: Size(width: wide - 4, height: content.preferredHeight(width: wide - 8))),
+                                size: Modal<DocumentProblemView>.size(forContent: Size(width: wide - 4, height: content.preferredHeight(width: wide - 4))),
                                 content: content), in: area)
         case .versions(let selected):
             guard let detail = state.policies.detail else { return }
