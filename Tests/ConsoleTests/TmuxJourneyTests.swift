@@ -107,15 +107,17 @@ final class TmuxSession {
     let folder: URL
     let deadline: TimeInterval = 20
 
-    /// `prepare` gets the account file's path before the binary starts, to set a scene the journey needs.
-    init(width: Int, height: Int, prepare: ((String) throws -> Void)? = nil) throws {
+    /// `environment` is added to the binary's (an `EDITOR` that edits without a terminal, say); `prepare` gets the
+    /// account file's path before the binary starts, to set a scene the journey needs.
+    init(width: Int, height: Int, environment: [String: String] = [:], prepare: ((String) throws -> Void)? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-tmux-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try prepare?(folder.appendingPathComponent("account.sqlite").path)
         let binary = try Self.overcastBinary()
         let term = Self.hasTerminfo("tmux-256color") ? "tmux-256color" : "screen-256color"
         // The shell writes the exit status to a file: tmux 3.3 does not always report `pane_dead_status`.
-        let command = "sh -c 'env SWIFT_BACKTRACE=interactive=no TERM=\(term) OVERCAST_DB=\(folder.path)/account.sqlite "
+        let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\" " }.joined()
+        let command = "sh -c 'env SWIFT_BACKTRACE=interactive=no TERM=\(term) OVERCAST_DB=\(folder.path)/account.sqlite \(extra)"
             + "\(binary.path); echo $? > \(folder.path)/exit-status'"
         try run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", folder.path])
         try run(["set-option", "-t", "t", "remain-on-exit", "on"])

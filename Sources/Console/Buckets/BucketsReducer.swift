@@ -69,14 +69,7 @@ enum BucketsReducer {
             guard var preview = s.buckets.preview else { return [] }
             let height = ConsoleLayout(s).body.height
             let count = preview.content?.lines.count ?? 0
-            let maxTop = max(0, count - height)
-            switch scroll {
-            case .lines(let n): preview.scroll += n
-            case .pages(let n): preview.scroll += n * max(1, height - 1)
-            case .top: preview.scroll = 0
-            case .bottom: preview.scroll = maxTop
-            }
-            preview.scroll = min(max(0, preview.scroll), maxTop)
+            preview.scroll = scroll.moved(preview.scroll, height: height, maxTop: max(0, count - height))
             s.buckets.preview = preview
             return []
 

@@ -101,6 +101,8 @@ public struct ExternalEditor: Sendable {
             case .success(let text): return .roles(.documentEdited(request, text: text))
             case .failure(let error): return .roles(.actionFailed(error))
             }
+        case .policies(let edit):
+            return perform(edit)
         default:
             return nil
         }
@@ -121,7 +123,7 @@ public struct ExternalEditor: Sendable {
 
     static func isEdit(_ effect: ConsoleEffect) -> Bool {
         switch effect {
-        case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument): return true
+        case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument), .policies(.editDocument): return true
         default: return false
         }
     }

@@ -13,7 +13,7 @@ enum FunctionsReducer {
                 if let request = s.functions.table.apply(command, pageSize: pageSize) { answerTable(&s, request) }
                 return []
             }
-            return reduce(&s, .scrolled(scroll(for: command)))
+            return reduce(&s, .scrolled(PreviewScroll(command)))
         case .openPressed:
             switch s.functions.screen {
             case .list:
@@ -324,18 +324,6 @@ enum FunctionsReducer {
         let requestID = invocation.requestID.components(separatedBy: "-attempt").first ?? invocation.requestID
         s.functions.logStream = LogStreamState(group: group, stream: stream, requestID: requestID)
         return [.functions(.loadLogStream(group: group, stream: stream))]
-    }
-
-    private static func scroll(for command: TableCommand) -> PreviewScroll {
-        switch command {
-        case .up: return .lines(-1)
-        case .down: return .lines(1)
-        case .pageUp: return .pages(-1)
-        case .pageDown: return .pages(1)
-        case .top: return .top
-        case .bottom: return .bottom
-        default: return .lines(0)
-        }
     }
 
     private static func applyScroll(_ s: inout ConsoleState, _ scroll: PreviewScroll) {

@@ -57,6 +57,7 @@ public struct ConsoleState: Sendable {
     public var buckets = BucketsState()
     public var functions = FunctionsState()
     public var roles = RolesState()
+    public var policies = PoliciesState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,

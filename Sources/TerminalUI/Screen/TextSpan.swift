@@ -17,4 +17,20 @@ public struct TextSpan: Hashable, Sendable {
 extension Array where Element == TextSpan {
     /// The total width of the spans in cells.
     public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+
+    /// The spans as they are when they fit in `width` cells; else cut, ending in "…" (in `ellipsisRole`),
+    /// so the reader sees that something is missing.
+    public func truncated(toWidth width: Int, ellipsisRole: StyleRole = .dim) -> [TextSpan] {
+        guard displayWidth > width else { return self }
+        guard width > 0 else { return [] }
+        var result: [TextSpan] = []
+        var used = 0
+        for span in self {
+            let piece = span.text.prefix(fittingWidth: Swift.max(0, width - 1 - used))
+            if !piece.isEmpty { result.append(TextSpan(piece, role: span.role)) }
+            used += piece.displayWidth
+            if used >= width - 1 { break }
+        }
+        return result + [TextSpan("…", role: ellipsisRole)]
+    }
 }
