@@ -69,8 +69,11 @@ public enum ConsoleView {
         let focused = state.focus == .main
         guard let panel = state.service.panel else {
             buffer.drawBox(layout.app.main, role: focused ? .borderFocused : .border, title: state.service.title)
-            buffer.render(Breadcrumb([state.service.awsService, state.service.title]), in: layout.breadcrumb)
-            buffer.write(state.service.unavailableMessage, in: layout.body.inset(left: 1).row(1), role: .info)
+            buffer.render(Breadcrumb([state.service.awsService, state.service.title]), in: layout.breadcrumb.inset(left: 1))
+            let area = layout.body.inset(left: 1, right: 1)
+            for (index, line) in TextWrap.lines(state.service.unavailableMessage, width: area.width).enumerated() {
+                buffer.write(line, in: area.row(index + 1), role: .info)
+            }
             return
         }
         buffer.drawBox(layout.app.main, role: focused ? .borderFocused : .border, title: panel.title(state))
