@@ -36,8 +36,9 @@ public enum ConsoleBindings {
                        group: "General", showInFooter: false),
             KeyBinding("esc", .backPressed, label: "Back", help: "Go back (clears the filter first)", group: "General",
                        showInFooter: nested),
+            // Every list's footer ends the same way: q and L are there whether or not Esc goes back.
             KeyBinding("q", .quitPressed, label: "Quit", help: "Quit Overcast (when no dialog or text field is open)",
-                       group: "General", showInFooter: !nested),
+                       group: "General"),
             KeyBinding("ctrl+c", .quitPressed, label: "Quit", help: "Quit Overcast from anywhere", group: "General",
                        showInFooter: false),
             KeyBinding("L", .logPaneToggled, label: state.logPane.isVisible ? "Hide logs" : "Live logs",
