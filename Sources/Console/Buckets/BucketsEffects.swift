@@ -195,6 +195,7 @@ struct BucketsEffects {
     }
 
     private func checkDownloadTarget(_ request: DownloadRequest) {
+        if request.isMany { return checkManyTarget(request) }
         var resolved = request
         var path = LocalFiles.resolve(request.localPath, workingDirectory: request.workingDirectory)
         var isDirectory: ObjCBool = false
@@ -224,8 +225,42 @@ struct BucketsEffects {
         send(.buckets(.downloadTargetChecked(resolved, exists: exists)))
     }
 
+    /// Several objects or folders: the folder must be a folder (or not exist yet), and every object under the
+    /// items is planned to the file its key names under it.
+    private func checkManyTarget(_ request: DownloadRequest) {
+        var resolved = request
+        let folder = LocalFiles.resolve(request.localPath, workingDirectory: request.workingDirectory)
+        resolved.localPath = folder
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+            send(.buckets(.transferFailed(id: request.id, ConsoleError(message:
+                "\(folder) is a file; several objects are saved into a folder. Choose a folder (it is made if missing)."))))
+            return
+        }
+        do {
+            resolved.files = try DownloadPlan.files(request, into: folder) { prefix in
+                var keys: [TransferFile] = []
+                var after: String?
+                repeat {
+                    let page = try account.storage.listObjects(
+                        bucket: request.bucket, request: ListObjectsRequest(prefix: prefix, maxKeys: 1000, startAfter: after),
+                        caller: caller)
+                    keys += page.objects.map { TransferFile(localPath: "", key: $0.key, size: $0.size) }
+                    after = page.isTruncated ? page.objects.last?.key : nil
+                } while after != nil
+                return keys
+            }
+        } catch {
+            send(.buckets(.transferFailed(id: request.id, ConsoleError(error))))
+            return
+        }
+        let exists = resolved.files.contains { FileManager.default.fileExists(atPath: $0.localPath) }
+        send(.buckets(.downloadTargetChecked(resolved, exists: exists)))
+    }
+
     /// Streams the object into a partial file beside the target, then renames it over the target.
     private func download(_ request: DownloadRequest) {
+        if request.isMany { return downloadMany(request) }
         let partial = request.localPath + ".overcast-partial"
         let manager = FileManager.default
         guard manager.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
@@ -262,6 +297,63 @@ struct BucketsEffects {
             try? handle.close()
             try? manager.removeItem(atPath: partial)
             send(.buckets(.transferFailed(id: request.id, ConsoleError(error))))
+        }
+    }
+
+    /// Each planned file in turn, each through a partial file renamed into place, so a cancelled or failed download
+    /// leaves whole files only.
+    private func downloadMany(_ request: DownloadRequest) {
+        let direction = TransferOutcome.Direction.download(bucket: request.bucket, key: request.prefix, localPath: request.localPath)
+        send(.buckets(.transferPlanned(id: request.id, files: request.files)))
+        var done: Int64 = 0
+        for (index, file) in request.files.enumerated() {
+            do {
+                if isCancelled(request.id) { throw CancellationError() }
+                try FileManager.default.createDirectory(atPath: (file.localPath as NSString).deletingLastPathComponent,
+                                                        withIntermediateDirectories: true)
+                try fetch(request, key: file.key, to: file.localPath, fileIndex: index)
+                done += file.size
+                send(.buckets(.transferFileFinished(id: request.id, fileIndex: index)))
+            } catch is CancellationError {
+                buckets(.transferCancelled(id: request.id, TransferOutcome(direction: direction, keys: request.files.prefix(index).map(\.key),
+                                                                           totalFiles: request.files.count, bytes: done,
+                                                                           interruptedKey: file.key)))
+                return
+            } catch {
+                var failure = ConsoleError(error)
+                failure.message += " (\(file.key); \(index) of \(request.files.count) files were saved before it)"
+                send(.buckets(.transferFailed(id: request.id, failure)))
+                return
+            }
+        }
+        buckets(.transferFinished(id: request.id, TransferOutcome(direction: direction, keys: request.files.map(\.key),
+                                                                  totalFiles: request.files.count, bytes: done)))
+    }
+
+    /// One object into `path`, through `path.overcast-partial`.
+    private func fetch(_ request: DownloadRequest, key: String, to path: String, fileIndex: Int) throws {
+        let partial = path + ".overcast-partial"
+        let manager = FileManager.default
+        guard manager.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            throw LocalFileError.writeFailed(path: path, reason: "cannot create \(partial)")
+        }
+        do {
+            var written: Int64 = 0
+            try account.storage.getObject(bucket: request.bucket, key: key, caller: caller) { piece in
+                if isCancelled(request.id) { throw CancellationError() }
+                do { try handle.write(contentsOf: piece) } catch {
+                    throw LocalFileError.writeFailed(path: path, reason: error.localizedDescription)
+                }
+                written += Int64(piece.count)
+                send(.buckets(.transferProgressed(id: request.id, fileIndex: fileIndex, bytes: written)))
+            }
+            try handle.close()
+            if manager.fileExists(atPath: path) { try manager.removeItem(atPath: path) }
+            try manager.moveItem(atPath: partial, toPath: path)
+        } catch {
+            try? handle.close()
+            try? manager.removeItem(atPath: partial)
+            throw error
         }
     }
 }

@@ -85,6 +85,12 @@ extension BucketsReducer {
             s.buckets.modal = .upload(UploadForm(form: form, bucket: browser.bucket.name))
             return []
         case .downloadPressed:
+            if s.buckets.screen == .objects, let browser = s.buckets.browser {
+                let targets = browser.table.actionTargets
+                if targets.count > 1 || targets.first?.hasSuffix("/") == true {
+                    return downloadManyPressed(&s, bucket: browser.bucket.name, prefix: browser.query.prefix, items: targets)
+                }
+            }
             guard let (bucket, key) = currentObject(s) else { return [] }
             let name = (key as NSString).lastPathComponent
             var form = FormState(title: "Download s3://\(bucket)/\(key)", fields: [
@@ -200,7 +206,7 @@ extension BucketsReducer {
                 s.buckets.nextTransferID += 1
                 return reduce(&s, .downloadFormSubmitted(DownloadRequest(
                     id: id, bucket: download.bucket, key: download.key, localPath: values.text("path"),
-                    workingDirectory: s.workingDirectory)))
+                    workingDirectory: s.workingDirectory, items: download.items, prefix: download.prefix)))
             case .cancelled:
                 s.buckets.modal = nil
             default:
@@ -229,7 +235,8 @@ extension BucketsReducer {
             case .confirmed: return reduce(&s, .overwriteConfirmed(request))
             case .cancelled:
                 s.buckets.modal = nil
-                s.toast("Download cancelled; \(request.localPath) was not changed.", kind: .info)
+                s.toast(request.isMany ? "Download cancelled; nothing in \(request.localPath) was changed."
+                        : "Download cancelled; \(request.localPath) was not changed.", kind: .info)
             default: s.buckets.modal = .confirmOverwrite(confirmation, request)
             }
         case .confirmDeleteObjects(var confirmation, let bucket, let keys):
@@ -272,6 +279,22 @@ extension BucketsReducer {
         }
         if values.text("prefix").hasPrefix("/") { errors["prefix"] = "Key prefixes don't start with “/”." }
         return errors
+    }
+
+    /// `w` on marked rows or a folder: everything under them, into a local folder.
+    private static func downloadManyPressed(_ s: inout ConsoleState, bucket: String, prefix: String, items: [String]) -> [ConsoleEffect] {
+        let folders = items.filter { $0.hasSuffix("/") }.count
+        let objects = items.count - folders
+        var parts: [String] = []
+        if objects > 0 { parts.append("\(Formatting.count(objects)) object\(objects == 1 ? "" : "s")") }
+        if folders > 0 { parts.append("\(folders) folder\(folders == 1 ? "" : "s")") }
+        var form = FormState(title: "Download \(parts.joined(separator: " and ")) from s3://\(bucket)/\(prefix)", fields: [
+            .text("path", label: "Save into", value: s.workingDirectory,
+                  help: "A folder: each object is saved at its key under it (missing folders are made)"),
+        ], submitLabel: "Download")
+        form.validate(downloadFormValidator)
+        s.buckets.modal = .download(DownloadForm(form: form, bucket: bucket, key: "", items: items, prefix: prefix))
+        return []
     }
 
     static let downloadFormValidator: FormValidator = { values in

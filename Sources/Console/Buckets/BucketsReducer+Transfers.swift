@@ -78,6 +78,14 @@ extension BucketsReducer {
             return []
         case .downloadTargetChecked(let request, let exists):
             guard case .download = s.buckets.modal else { return [] }
+            if exists, request.isMany {
+                let existing = request.files.filter { FileManager.default.fileExists(atPath: $0.localPath) }.count
+                s.buckets.modal = .confirmOverwrite(ConfirmationState(
+                    title: "Overwrite files?",
+                    message: "\(Formatting.count(existing)) of the \(Formatting.count(request.files.count)) files already exist in \(request.localPath). Replace them?",
+                    resourceName: request.localPath, confirmLabel: "Overwrite"), request)
+                return []
+            }
             if exists {
                 s.buckets.modal = .confirmOverwrite(ConfirmationState(
                     title: "Overwrite file?",

@@ -119,6 +119,9 @@ public struct DownloadForm: Sendable {
     public var form: FormState
     public var bucket: String
     public var key: String
+    /// Several objects, or folders: what to fetch (keys, folders ending in `/`) and the prefix paths are made from.
+    public var items: [String] = []
+    public var prefix: String = ""
 }
 
 /// An upload to do: a local file or folder, into a bucket under a prefix.
@@ -140,14 +143,26 @@ public struct DownloadRequest: Sendable, Hashable {
     public var key: String
     public var localPath: String
     public var workingDirectory: String
+    /// Several objects or folders (keys ending in `/`) saved into the folder `localPath`, each at its key less `prefix`;
+    /// empty for one object saved as the file `localPath`.
+    public var items: [String] = []
+    public var prefix: String = ""
+    /// What the target check planned for `items`: every object under them, with the local file each goes to.
+    public var files: [TransferFile] = []
 
-    public init(id: Int, bucket: String, key: String, localPath: String, workingDirectory: String) {
+    public init(id: Int, bucket: String, key: String, localPath: String, workingDirectory: String,
+                items: [String] = [], prefix: String = "") {
         self.id = id
         self.bucket = bucket
         self.key = key
         self.localPath = localPath
         self.workingDirectory = workingDirectory
+        self.items = items
+        self.prefix = prefix
     }
+
+    /// Whether this saves several files into a folder.
+    public var isMany: Bool { !items.isEmpty }
 }
 
 /// One file of an upload, as planned before the first byte is sent.

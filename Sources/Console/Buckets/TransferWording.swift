@@ -14,6 +14,10 @@ enum TransferWording {
             }
             return text
         case .download(let bucket, let key, let localPath):
+            if outcome.totalFiles > 1 || key.hasSuffix("/") || key.isEmpty {
+                let files = "\(Formatting.count(outcome.keys.count)) file\(outcome.keys.count == 1 ? "" : "s")"
+                return "Downloaded \(files) (\(Formatting.bytes(outcome.bytes))) from s3://\(bucket)/\(key) into \(localPath)"
+            }
             return "Downloaded s3://\(bucket)/\(key) (\(Formatting.bytes(outcome.bytes))) to \(localPath)"
         }
     }
@@ -24,7 +28,10 @@ enum TransferWording {
             let files = "\(outcome.totalFiles) file\(outcome.totalFiles == 1 ? "" : "s")"
             let unchanged = outcome.interruptedKey.map { "; \($0) was not changed" } ?? ""
             return "Upload cancelled: \(outcome.keys.count) of \(files) uploaded\(unchanged)."
-        case .download(_, _, let localPath):
+        case .download(_, let key, let localPath):
+            if outcome.totalFiles > 1 || key.hasSuffix("/") || key.isEmpty {
+                return "Download cancelled: \(outcome.keys.count) of \(outcome.totalFiles) files saved in \(localPath); no file is half-written."
+            }
             return "Download cancelled; \(localPath) was not changed."
         }
     }
