@@ -101,6 +101,11 @@ public struct ExternalEditor: Sendable {
             case .success(let text): return .roles(.documentEdited(request, text: text))
             case .failure(let error): return .roles(.actionFailed(error))
             }
+        case .users(.editDocument(let request)):
+            switch editText(request.fileName, request.text) {
+            case .success(let text): return .users(.documentEdited(request, text: text))
+            case .failure(let error): return .users(.actionFailed(error))
+            }
         default:
             return nil
         }
@@ -121,7 +126,7 @@ public struct ExternalEditor: Sendable {
 
     static func isEdit(_ effect: ConsoleEffect) -> Bool {
         switch effect {
-        case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument): return true
+        case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument), .users(.editDocument): return true
         default: return false
         }
     }

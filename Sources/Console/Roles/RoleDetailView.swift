@@ -60,15 +60,13 @@ enum RoleDetailView {
         case .permissions: drawPermissions(&buffer, detail, focused: focused, areas)
         case .trust: drawTrust(&buffer, detail, data, areas)
         case .usedBy: drawUsedBy(&buffer, data, in: areas.content)
-        case .tags: drawTags(&buffer, data.role.tags, in: areas.content)
+        case .tags: IAMDetailParts.drawTags(&buffer, data.role.tags, in: areas.content)
         }
     }
 
     private static func drawSummary(_ buffer: inout ScreenBuffer, _ role: IAMRole, in area: Rect) {
         func line(_ row: Int, _ label: String, _ value: String, _ role: StyleRole = .normal) {
-            let (left, right) = area.row(row).splitLeft(13)
-            buffer.write(label, in: left, role: .fieldLabel)
-            buffer.write(value, in: right, role: role)
+            IAMDetailParts.drawField(&buffer, label, value, role: role, in: area.row(row))
         }
         line(0, "ARN", role.arn, .link)
         line(1, "Description", role.description.flatMap { $0.isEmpty ? nil : $0 } ?? "—", role.description == nil ? .dim : .normal)
@@ -80,13 +78,8 @@ enum RoleDetailView {
     }
 
     private static func drawTabs(_ buffer: inout ScreenBuffer, _ current: RoleTab, count: Int, in row: Rect) {
-        var spans: [TextSpan] = []
-        for tab in RoleTab.allCases {
-            let title = tab == .permissions ? "\(tab.title) (\(count))" : tab.title
-            spans.append(TextSpan(" \(tab.rawValue + 1) \(title) ", role: tab == current ? .selection : .dim))
-            spans.append(TextSpan(" "))
-        }
-        buffer.write(spans, in: row)
+        let titles = RoleTab.allCases.map { $0 == .permissions ? "\($0.title) (\(count))" : $0.title }
+        IAMDetailParts.drawTabs(&buffer, titles, current: current.rawValue, in: row)
     }
 
     private static func drawPermissions(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, focused: Bool, _ areas: Areas) {
@@ -115,19 +108,6 @@ enum RoleDetailView {
         buffer.write("Functions whose execution role this is:", in: area.row(0), role: .dim)
         for (index, name) in functions.prefix(max(0, area.height - 1)).enumerated() {
             buffer.write("  λ " + name, in: area.row(index + 1))
-        }
-    }
-
-    private static func drawTags(_ buffer: inout ScreenBuffer, _ tags: [IAMTag], in area: Rect) {
-        guard !tags.isEmpty else {
-            buffer.write("No tags.", in: area.row(0), role: .dim)
-            return
-        }
-        let keyWidth = min(area.width / 2, (tags.map { $0.key.displayWidth }.max() ?? 0) + 2)
-        for (index, tag) in tags.prefix(area.height).enumerated() {
-            let (key, value) = area.row(index).splitLeft(keyWidth)
-            buffer.write(tag.key, in: key, role: .fieldLabel)
-            buffer.write(tag.value, in: value)
         }
     }
 }

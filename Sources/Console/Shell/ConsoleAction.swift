@@ -39,6 +39,7 @@ public enum ConsoleAction: Sendable {
     case buckets(BucketsAction)
     case functions(FunctionsAction)
     case roles(RolesAction)
+    case users(UsersAction)
 }
 
 /// Work for the effect runner: engine calls and file-system reads, done off the UI thread.
@@ -49,6 +50,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case buckets(BucketsEffect)
     case functions(FunctionsEffect)
     case roles(RolesEffect)
+    case users(UsersEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.

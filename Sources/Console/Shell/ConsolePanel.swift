@@ -66,7 +66,8 @@ extension ConsoleService {
         case .buckets: return BucketsPanel.self
         case .functions: return FunctionsPanel.self
         case .roles: return RolesPanel.self
-        case .policies, .users, .logGroups: return nil
+        case .users: return UsersPanel.self
+        case .policies, .logGroups: return nil
         }
     }
 }

@@ -105,6 +105,8 @@ public enum ConsoleReducer {
             return []
         case .roles(let action):
             return RolesReducer.reduce(&state, action)
+        case .users(let action):
+            return UsersReducer.reduce(&state, action)
         }
     }
 

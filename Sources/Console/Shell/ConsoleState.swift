@@ -57,6 +57,7 @@ public struct ConsoleState: Sendable {
     public var buckets = BucketsState()
     public var functions = FunctionsState()
     public var roles = RolesState()
+    public var users = UsersState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,

@@ -101,6 +101,8 @@ public final class EffectRunner: @unchecked Sendable {
             FunctionsEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         case .roles(let effect):
             RolesEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
+        case .users(let effect):
+            UsersEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         }
     }
 }
