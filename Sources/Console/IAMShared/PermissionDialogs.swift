@@ -75,6 +75,15 @@ enum PermissionDialogs {
                             content: MessageView(lines: lines)), in: area)
     }
 
+    /// The picker for attaching policies to `owner`, over the whole panel.
+    static func drawAttach(_ buffer: inout ScreenBuffer, _ picker: PolicyPickerState, owner: String, in frame: Rect) {
+        buffer.fill(frame)
+        buffer.drawBox(frame, role: .modalBorder, title: "Attach policies to \(owner)")
+        buffer.render(PolicyPickerView(state: picker,
+                                       heading: "Space marks several · Enter attaches the marked ones (or the one under the cursor)"),
+                      in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
+    }
+
     /// A one-line "please wait" dialog.
     static func drawWorking(_ buffer: inout ScreenBuffer, title: String, message: String, in area: Rect) {
         buffer.render(Modal(title: title, size: Modal<MessageView>.size(forContent: Size(width: 56, height: 1)),

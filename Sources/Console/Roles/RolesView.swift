@@ -74,12 +74,7 @@ enum RolesView {
         let wide = min(96, max(72, area.width - 8))
         switch modal {
         case .attach(let picker, let role):
-            let frame = RoleWizardView.frame(layout)
-            buffer.fill(frame)
-            buffer.drawBox(frame, role: .modalBorder, title: "Attach policies to \(role)")
-            buffer.render(PolicyPickerView(state: picker,
-                                           heading: "Space marks several · Enter attaches the marked ones (or the one under the cursor)"),
-                          in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
+            PermissionDialogs.drawAttach(&buffer, picker, owner: role, in: RoleWizardView.frame(layout))
         case .inlineForm(let form, _):
             buffer.render(FormView(state: form).modal(width: wide), in: area)
         case .documentRefused(let message, _):

@@ -5,35 +5,16 @@ import TerminalUI
 /// Draws one user or group: its summary, the tabs, and the tab's content.
 enum IdentityDetailView {
     /// Where things go in the body: the reducer pages by the same numbers the view draws.
-    struct Areas {
-        var summary: Rect
-        var tabs: Rect
-        var content: Rect
-        var list: Rect
-        var document: Rect
-
-        init(_ detail: IdentityDetailState, body: Rect) {
-            let area = body.inset(left: 1, right: 1)
-            (summary, _) = area.splitTop(3)
-            tabs = area.inset(top: 4).row(0)
-            content = area.inset(top: 6)
-            if detail.tab == .permissions {
-                let rows = PermissionsView.listHeight(count: detail.permissions.count, content: content)
-                (list, document) = content.splitTop(rows)
-                document = document.inset(top: 1)
-            } else {
-                list = content
-                document = Rect(x: content.x, y: content.maxY, width: content.width, height: 0)
-            }
-        }
+    static func areas(_ detail: IdentityDetailState, body: Rect) -> IAMDetailAreas {
+        IAMDetailAreas(body: body, detail.tab == .permissions ? .permissions(count: detail.permissions.count) : .plain)
     }
 
     static func documentHeight(_ detail: IdentityDetailState, _ layout: ConsoleLayout) -> Int {
-        Areas(detail, body: layout.body).document.height
+        areas(detail, body: layout.body).document.height
     }
 
     static func draw(_ buffer: inout ScreenBuffer, _ detail: IdentityDetailState, focused: Bool, in body: Rect) {
-        let areas = Areas(detail, body: body)
+        let areas = Self.areas(detail, body: body)
         guard let data = detail.data else {
             let message = detail.error.map { "✗ " + $0.description } ?? "Loading \(detail.name)…"
             buffer.write(message, in: areas.summary.row(0), role: detail.error == nil ? .dim : .error)

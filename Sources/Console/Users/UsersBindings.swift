@@ -35,22 +35,14 @@ extension ConsoleBindings {
         var rows: [KeyBinding<ConsoleAction>] = []
         switch detail.tab {
         case .permissions:
-            let selected = detail.selectedPermission
-            let noneSelected = selected == nil ? "No policy selected" : nil
-            rows += [
-                KeyBinding("a", .users(.attachPressed), label: "Attach", help: "Attach managed policies (AWS managed or your own)",
-                           group: "Permissions", disabledReason: loading),
-                KeyBinding("i", .users(.inlinePressed), label: "Add inline",
-                           help: "Add an inline policy through a form (Ctrl-E in it: as JSON)", group: "Permissions",
-                           disabledReason: loading),
-                KeyBinding("e", .users(.editPressed), label: "Edit JSON", help: "Edit the inline policy in $VISUAL or $EDITOR",
-                           group: "Permissions",
-                           disabledReason: noneSelected ?? (selected?.isInline == false
-                               ? "Managed policies are shared: edit them in :policies (a new version)" : nil)),
-                KeyBinding(["delete", "x"], .users(.deletePressed), label: selected?.isInline == true ? "Delete" : "Detach",
-                           help: "Detach the managed policy, or delete the inline one", group: "Permissions",
-                           disabledReason: noneSelected),
-            ]
+            rows += permissionKeys(detail.selectedPermission, loading: loading) { key in
+                switch key {
+                case .attach: return .users(.attachPressed)
+                case .inline: return .users(.inlinePressed)
+                case .edit: return .users(.editPressed)
+                case .delete: return .users(.deletePressed)
+                }
+            }
         case .groups, .members:
             let groups = detail.tab == .groups
             let none = detail.selectedName == nil ? (groups ? "No group selected" : "No member selected") : nil
@@ -81,49 +73,38 @@ extension ConsoleBindings {
             KeyBinding("D", .users(.deleteEntityPressed), label: "Delete \(kind)",
                        help: "Delete this \(kind) and what it holds (after you confirm)", group: detail.entity.kind == .group ? "Group" : "User",
                        showInFooter: detail.tab == .tags || detail.tab == .members, disabledReason: loading),
-            KeyBinding(["pgdn", "ctrl+f"], .users(.documentScrolled(8)), label: "Scroll document", group: "Detail",
-                       showInFooter: false),
-            KeyBinding(["pgup", "ctrl+b"], .users(.documentScrolled(-8)), label: "Scroll document up", group: "Detail",
-                       showInFooter: false),
-            KeyBinding(["right", "]"], .users(.tabMoved(1)), label: "Next tab", group: "Tabs"),
-            KeyBinding(["left", "["], .users(.tabMoved(-1)), label: "Previous tab", group: "Tabs", showInFooter: false),
         ]
-        for (index, tab) in detail.tabs.enumerated() {
-            rows.append(KeyBinding(Key.character(Character(String(index + 1))), .users(.tabChosen(tab)),
-                                   label: tab.title, group: "Tabs", showInFooter: false))
-        }
+        let tabs = detail.tabs
+        rows += detailTabKeys(tabs.map(\.title), group: "Detail", chosen: { .users(.tabChosen(tabs[$0])) },
+                              moved: { .users(.tabMoved($0)) }, scrolled: { .users(.documentScrolled($0)) })
         return KeyBindingTable<ConsoleAction>(rows).merged(with: usersMovement())
     }
 
     static func usersDialog(_ u: UsersState) -> KeyBindingTable<ConsoleAction> {
+        let wrap: (KeyEvent) -> ConsoleAction = { .users(.dialogKeyPressed($0)) }
         func key(_ spelling: Key, _ label: String, help: String? = nil) -> KeyBinding<ConsoleAction> {
-            KeyBinding(spelling, .users(.dialogKeyPressed(.key(spelling))), label: label, help: help, group: "Dialog")
+            dialogKey(spelling, label, help: help, wrap)
         }
-        let quit = KeyBinding<ConsoleAction>("ctrl+c", .quitPressed, label: "Quit", group: "General", showInFooter: false)
+        let quit = dialogQuit
         switch u.modal {
         case .createUser?:
             return [key("enter", "Create user"), key("esc", "Cancel"), key("tab", "Next field"), quit]
         case .createGroup?:
             return [key("enter", "Create group"), key("esc", "Cancel"), key("tab", "Next field"), quit]
         case .attach?:
-            return [key("space", "Mark", help: "Mark or unmark the policy under the cursor"), key("enter", "Attach"),
-                    key("esc", "Cancel"), quit]
+            return iamDialog(.attach, wrap)
         case .inlineForm?:
-            return [key("enter", "Add policy"), key("esc", "Cancel"), key("tab", "Complete/next", help: "Completes an action, else the next field"),
-                    key("ctrl+e", "Edit as JSON", help: "Take the statement to $VISUAL or $EDITOR as JSON"), quit]
+            return iamDialog(.inlineForm, wrap)
         case .documentRefused?:
-            return [key("enter", "Edit again"), key("esc", "Discard"), quit]
+            return iamDialog(.documentRefused, wrap)
         case .chooseGroup?, .chooseMember?:
             return [key("enter", "Add"), key("esc", "Cancel"), key("up", "Up"), key("down", "Down"), quit]
         case .newKey?:
             return [key("enter", "Done", help: "Close; the secret is not shown again"), key("esc", "Close"), quit]
         case .confirm(let confirmation, _)?:
-            if confirmation.requireTypedName {
-                return [key("enter", "Confirm", help: "Confirm (after typing the name)"), key("esc", "Cancel"), quit]
-            }
-            return [key("y", "Confirm"), key("n", "Cancel"), quit]
+            return iamDialog(.confirm(confirmation), wrap)
         case .working(_, _, let cancellable)?:
-            return cancellable ? [key("esc", "Close"), quit] : [quit]
+            return iamDialog(.working(cancellable: cancellable), wrap)
         case nil:
             return [quit]
         }

@@ -125,30 +125,19 @@ enum UsersDialogs {
         return []
     }
 
+    /// `a` on a user's groups or a group's members: choose the group to join, or the user to add.
     private static func addPressed(_ s: inout ConsoleState) -> [ConsoleEffect] {
-        guard let detail = s.users.detail, let data = detail.data else { return [] }
-        switch detail.tab {
-        case .groups:
-            let names = s.users.groups.map(\.group.name)
-            guard !names.isEmpty else {
-                s.toast("There are no groups yet. Esc, then ] for the group list and n to create one.", kind: .info)
-                return []
-            }
-            let member = Dictionary(data.groups.map { ($0, "member") }, uniquingKeysWith: { first, _ in first })
-            s.users.modal = .chooseGroup(NameChoiceState(title: "Add \(detail.name) to a group", names: names, unavailable: member),
-                                         user: detail.name)
-        case .members:
-            let names = s.users.users.map(\.user.name)
-            guard !names.isEmpty else {
-                s.toast("There are no users yet. Esc, then [ for the user list and n to create one.", kind: .info)
-                return []
-            }
-            let member = Dictionary(data.members.map { ($0, "member") }, uniquingKeysWith: { first, _ in first })
-            s.users.modal = .chooseMember(NameChoiceState(title: "Add a user to \(detail.name)", names: names, unavailable: member),
-                                          group: detail.name)
-        case .permissions, .accessKeys, .tags:
-            break
+        guard let detail = s.users.detail, let data = detail.data, detail.tab == .groups || detail.tab == .members else { return [] }
+        let groups = detail.tab == .groups
+        let names = groups ? s.users.groups.map(\.group.name) : s.users.users.map(\.user.name)
+        guard !names.isEmpty else {
+            s.toast(groups ? "There are no groups yet. Esc, then ] for the group list and n to create one."
+                    : "There are no users yet. Esc, then [ for the user list and n to create one.", kind: .info)
+            return []
         }
+        let choice = NameChoiceState(title: groups ? "Add \(detail.name) to a group" : "Add a user to \(detail.name)", names: names,
+                                     unavailable: Dictionary(uniqueKeysWithValues: Set(groups ? data.groups : data.members).map { ($0, "member") }))
+        s.users.modal = groups ? .chooseGroup(choice, user: detail.name) : .chooseMember(choice, group: detail.name)
         return []
     }
 }

@@ -106,12 +106,7 @@ enum UsersView {
         case .createUser(let form), .createGroup(let form):
             buffer.render(FormView(state: form).modal(width: min(72, area.width - 4)), in: area)
         case .attach(let picker, let entity):
-            let frame = RoleWizardView.frame(layout)
-            buffer.fill(frame)
-            buffer.drawBox(frame, role: .modalBorder, title: "Attach policies to \(entity.name)")
-            buffer.render(PolicyPickerView(state: picker,
-                                           heading: "Space marks several · Enter attaches the marked ones (or the one under the cursor)"),
-                          in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
+            PermissionDialogs.drawAttach(&buffer, picker, owner: entity.name, in: RoleWizardView.frame(layout))
         case .inlineForm(let form, _):
             buffer.render(FormView(state: form).modal(width: wide), in: area)
         case .documentRefused(let message, _):
