@@ -124,4 +124,19 @@ struct UsersScreenGoldenTests {
             f.harness.press("2")
         }
     }
+
+    @Test func emptyGroups() throws {
+        try golden("emptyGroups") { f in
+            f.harness.send(.serviceChosen(.users))
+            f.harness.press("]")
+        }
+    }
+
+    @Test func addToGroupChoice() throws {
+        try golden("addToGroupChoice") { f in
+            try sample(f)
+            open(f, "alice")
+            f.harness.press("2", "a")
+        }
+    }
 }

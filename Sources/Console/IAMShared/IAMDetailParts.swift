@@ -28,6 +28,13 @@ enum IAMDetailParts {
         }
     }
 
+    /// A message wrapped over as many rows of `area` as it needs (an empty tab says what to do, whole).
+    static func drawWrapped(_ buffer: inout ScreenBuffer, _ text: String, role: StyleRole = .dim, in area: Rect) {
+        for (index, line) in TextWrap.lines(text, width: max(1, area.width)).prefix(area.height).enumerated() {
+            buffer.write(line, in: area.row(index), role: role)
+        }
+    }
+
     static func drawTags(_ buffer: inout ScreenBuffer, _ tags: [IAMTag], in area: Rect) {
         guard !tags.isEmpty else {
             buffer.write("No tags.", in: area.row(0), role: .dim)

@@ -15,9 +15,7 @@ enum PermissionsView {
                      owner: String, list: Rect, document: Rect, content: Rect) {
         guard !permissions.isEmpty else {
             let message = "No permissions: the \(owner) may do nothing. Press a to attach a managed policy, i to add an inline policy."
-            for (index, line) in TextWrap.lines(message, width: max(1, content.width)).prefix(content.height).enumerated() {
-                buffer.write(line, in: content.row(index), role: .dim)
-            }
+            IAMDetailParts.drawWrapped(&buffer, message, in: content)
             return
         }
         let typeWidth = 17

@@ -69,7 +69,7 @@ enum IdentityDetailView {
     private static func drawNames(_ buffer: inout ScreenBuffer, _ names: [String], index: Int, focused: Bool, header: String,
                                   empty: String, in area: Rect) {
         guard !names.isEmpty else {
-            buffer.write(empty, in: area.row(0), role: .dim)
+            IAMDetailParts.drawWrapped(&buffer, empty, in: area)
             return
         }
         buffer.write(header, in: area.row(0), role: .header, fill: true)
@@ -93,8 +93,8 @@ enum AccessKeysView {
 
     static func draw(_ buffer: inout ScreenBuffer, _ keys: [AccessKeyRow], index: Int, focused: Bool, in area: Rect) {
         guard !keys.isEmpty else {
-            buffer.write("No access keys. Press n to create one for the AWS CLI or an SDK (at most 2 per user).",
-                         in: area.row(0), role: .dim)
+            IAMDetailParts.drawWrapped(&buffer, "No access keys. Press n to create one for the AWS CLI or an SDK (at most 2 per user).",
+                                       in: area)
             return
         }
         let widths = ColumnWidth.layout(columns.map(\.width), total: max(0, area.width - 2))

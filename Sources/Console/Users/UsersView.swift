@@ -57,7 +57,7 @@ enum UsersView {
                           in: area)
         case .groups:
             buffer.render(TableView(state: u.groupTable, columns: groupColumns, focused: focused,
-                                    emptyMessage: "No groups yet. Press n to create one; a group's policies apply to its members.",
+                                    emptyMessage: "No groups yet. Press n to create one.",
                                     loadingMessage: "Loading groups…"), in: area)
         }
     }
