@@ -129,20 +129,19 @@ struct UsersEffects {
     static func detail(of entity: IAMEntity, account: Account, caller: Caller) throws -> IdentityDetailData {
         let iam = account.iam
         let permissions = try EntityPermissions.load(entity, account: account, caller: caller)
-        switch entity {
-        case .group(let name):
+        if case .group(let name) = entity {
             let details = try iam.group(name, caller: caller)
             return IdentityDetailData(entity: entity, arn: details.group.arn, path: details.group.path,
                                       createdAt: details.group.createdAt, permissions: permissions,
                                       members: details.users.map(\.name))
-        case .user(let name), .role(let name):
-            let user = try iam.user(name, caller: caller)
-            let keys = try iam.listAccessKeys(userName: name, caller: caller).map { key in
-                AccessKeyRow(key: key, lastUsed: try? iam.accessKeyLastUsed(key.accessKeyID, caller: caller))
-            }
-            return IdentityDetailData(entity: .user(name), arn: user.arn, path: user.path, createdAt: user.createdAt,
-                                      tags: user.tags, permissions: permissions,
-                                      groups: try iam.listGroupsForUser(name, caller: caller).map(\.name), keys: keys)
         }
+        let name = entity.name
+        let user = try iam.user(name, caller: caller)
+        let keys = try iam.listAccessKeys(userName: name, caller: caller).map { key in
+            AccessKeyRow(key: key, lastUsed: try? iam.accessKeyLastUsed(key.accessKeyID, caller: caller))
+        }
+        return IdentityDetailData(entity: entity, arn: user.arn, path: user.path, createdAt: user.createdAt,
+                                  tags: user.tags, permissions: permissions,
+                                  groups: try iam.listGroupsForUser(name, caller: caller).map(\.name), keys: keys)
     }
 }
