@@ -202,6 +202,28 @@ struct UsersPanelTests {
         #expect(f.screen.contains("No users yet. Press n to create one."))
     }
 
+    @Test("a step the console's identity may not take refuses the whole deletion with AccessDenied, and the user stays")
+    func deleteRefusedWholly() throws {
+        let f = try fixture()
+        let iam = f.account.iam
+        let admin = try iam.createUser("admin", caller: .root)
+        try iam.putInlinePolicy("all-but-keys", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:*","Resource":"*"},{"Effect":"Deny","Action":"iam:DeleteAccessKey","Resource":"*"}]}"#,
+                                on: .user("admin"), caller: .root)
+        try iam.createUser("alice", caller: .root)
+        try iam.attachPolicy(Self.s3ReadOnly, to: .user("alice"), caller: .root)
+        try iam.createAccessKey(userName: "alice", caller: .root)
+        f.harness.update { $0.identity = ConsoleIdentity(caller: admin.caller, label: "user admin") }
+        f.harness.send(.accountChanged([.iam], external: true))
+        f.harness.press("g", "j", "x")
+        f.harness.type("alice")
+        f.harness.press("enter")
+        #expect(f.state.users.modal == nil)
+        #expect(f.lastToast.hasPrefix("AccessDenied: "))
+        #expect(f.lastToast.contains("iam:DeleteAccessKey"))
+        #expect(try iam.listAccessKeys(userName: "alice", caller: .root).count == 1)
+        #expect(try iam.attachedPolicies(of: .user("alice"), caller: .root).map(\.arn) == [Self.s3ReadOnly])
+    }
+
     @Test("the groups tab adds the user to a group from a list and removes it")
     func userGroupsTab() throws {
         let f = try fixture()
