@@ -40,4 +40,27 @@ import ScreenTesting
         buffer.render(ConfirmationView(state: bucketDeletion(typed: false)).modal, in: buffer.bounds)
         assertScreen(buffer)
     }
+
+    @Test("a message longer than the dialog shows up to eight lines, the last ending in …")
+    func longMessageEndsInEllipsis() {
+        let words = (1...120).map { "word\($0)" }.joined(separator: " ")
+        let state = ConfirmationState(title: "Delete user", message: words, resourceName: "alice", confirmLabel: "Delete")
+        var buffer = ScreenBuffer(size: Size(width: 80, height: 24))
+        buffer.render(ConfirmationView(state: state).modal, in: buffer.bounds)
+        let text = buffer.text
+        #expect(text.contains("word1 "))
+        #expect(text.contains("…"))
+        #expect(!text.contains("word120"))
+    }
+}
+
+@Suite struct SpanTruncationTests {
+    @Test("spans wider than the width are cut, the last kept one ending in …")
+    func cutWithEllipsis() {
+        let spans = [TextSpan("abc", role: .keyHint), TextSpan("defgh")]
+        #expect(spans.truncated(toWidth: 8) == spans)
+        #expect(spans.truncated(toWidth: 6) == [TextSpan("abc", role: .keyHint), TextSpan("de…")])
+        #expect(spans.truncated(toWidth: 3) == [TextSpan("ab…", role: .keyHint)])
+        #expect(spans.truncated(toWidth: 4) == [TextSpan("abc", role: .keyHint), TextSpan("…")])
+    }
 }

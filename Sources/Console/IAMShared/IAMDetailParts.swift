@@ -15,17 +15,8 @@ enum IAMDetailParts {
         if shown.displayWidth > row.width + 1 {
             shown = spans(titles.map { title in title.range(of: " (").map { String(title[..<$0.lowerBound]) } ?? title })
         }
-        guard shown.displayWidth > row.width + 1 else {
-            buffer.write(shown, in: row)
-            return
-        }
-        var x = row.x
-        for span in shown where x < row.maxX {
-            let room = row.maxX - x
-            let text = span.text.displayWidth > room ? span.text.truncated(toWidth: room) : span.text
-            buffer.write(text, in: Rect(x: x, y: row.y, width: room, height: 1), role: span.role)
-            x += text.displayWidth
-        }
+        if shown.last?.text == " " { shown.removeLast() }
+        buffer.write(shown.truncated(toWidth: row.width), in: row)
     }
 
     /// A message wrapped over as many rows of `area` as it needs (an empty tab says what to do, whole).

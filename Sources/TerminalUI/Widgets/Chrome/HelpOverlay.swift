@@ -41,7 +41,7 @@ public struct HelpOverlay: Widget {
         let body = inner.inset(top: 1, left: 1, right: 1)
         let top = min(max(0, scroll), max(0, all.count - body.height))
         for (row, line) in all.dropFirst(top).prefix(body.height).enumerated() {
-            buffer.write(line, in: body.row(row))
+            buffer.write(line.truncated(toWidth: body.width), in: body.row(row))
         }
         let hint = all.count > body.height ? " j/k scroll · Esc close " : " Esc close "
         buffer.write(hint, in: Rect(x: outer.x, y: outer.maxY - 1, width: outer.width - 2, height: 1),
