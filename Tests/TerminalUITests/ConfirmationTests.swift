@@ -40,4 +40,16 @@ import ScreenTesting
         buffer.render(ConfirmationView(state: bucketDeletion(typed: false)).modal, in: buffer.bounds)
         assertScreen(buffer)
     }
+
+    @Test("a message longer than the dialog shows up to eight lines, the last ending in …")
+    func longMessageEndsInEllipsis() {
+        let words = (1...120).map { "word\($0)" }.joined(separator: " ")
+        let state = ConfirmationState(title: "Delete user", message: words, resourceName: "alice", confirmLabel: "Delete")
+        var buffer = ScreenBuffer(size: Size(width: 80, height: 24))
+        buffer.render(ConfirmationView(state: state).modal, in: buffer.bounds)
+        let text = buffer.text
+        #expect(text.contains("word1 "))
+        #expect(text.contains("…"))
+        #expect(!text.contains("word120"))
+    }
 }

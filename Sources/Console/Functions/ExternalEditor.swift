@@ -103,6 +103,11 @@ public struct ExternalEditor: Sendable {
             }
         case .policies(let edit):
             return perform(edit)
+        case .users(.editDocument(let request)):
+            switch editText(request.fileName, request.text) {
+            case .success(let text): return .users(.documentEdited(request, text: text))
+            case .failure(let error): return .users(.actionFailed(error))
+            }
         default:
             return nil
         }
@@ -123,7 +128,8 @@ public struct ExternalEditor: Sendable {
 
     static func isEdit(_ effect: ConsoleEffect) -> Bool {
         switch effect {
-        case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument), .policies(.editDocument): return true
+        case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument), .policies(.editDocument),
+             .users(.editDocument): return true
         default: return false
         }
     }

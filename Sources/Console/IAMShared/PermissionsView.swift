@@ -14,8 +14,8 @@ enum PermissionsView {
     static func draw(_ buffer: inout ScreenBuffer, _ permissions: [EntityPermission], index: Int, scroll: Int, focused: Bool,
                      owner: String, list: Rect, document: Rect, content: Rect) {
         guard !permissions.isEmpty else {
-            buffer.write("No permissions: the \(owner) may do nothing. Press a to attach a managed policy, i to add an inline policy.",
-                         in: content.row(0), role: .dim)
+            let message = "No permissions: the \(owner) may do nothing. Press a to attach a managed policy, i to add an inline policy."
+            IAMDetailParts.drawWrapped(&buffer, message, in: content)
             return
         }
         let typeWidth = 17

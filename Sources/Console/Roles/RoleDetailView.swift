@@ -6,36 +6,16 @@ import TerminalUI
 /// the trust policy, the functions that run as it, its tags).
 enum RoleDetailView {
     /// Where things go in the body: the reducer pages by the same numbers the view draws.
-    struct Areas {
-        var summary: Rect
-        var tabs: Rect
-        var content: Rect
-        /// The permission list and the document under it (permissions tab), or the document alone (trust tab).
-        var list: Rect
-        var document: Rect
-
-        init(_ detail: RoleDetailState, body: Rect) {
-            let area = body.inset(left: 1, right: 1)
-            (summary, _) = area.splitTop(3)
-            tabs = area.inset(top: 4).row(0)
-            content = area.inset(top: 6)
-            switch detail.tab {
-            case .permissions:
-                let rows = PermissionsView.listHeight(count: detail.permissions.count, content: content)
-                (list, document) = content.splitTop(rows)
-                document = document.inset(top: 1)
-            case .trust:
-                list = Rect(x: content.x, y: content.y, width: content.width, height: 0)
-                document = content.inset(top: 1)
-            case .usedBy, .tags:
-                list = content
-                document = Rect(x: content.x, y: content.maxY, width: content.width, height: 0)
-            }
+    static func areas(_ detail: RoleDetailState, body: Rect) -> IAMDetailAreas {
+        switch detail.tab {
+        case .permissions: return IAMDetailAreas(body: body, .permissions(count: detail.permissions.count))
+        case .trust: return IAMDetailAreas(body: body, .document)
+        case .usedBy, .tags: return IAMDetailAreas(body: body, .plain)
         }
     }
 
     static func documentHeight(_ detail: RoleDetailState, _ layout: ConsoleLayout) -> Int {
-        Areas(detail, body: layout.body).document.height
+        areas(detail, body: layout.body).document.height
     }
 
     /// The lines of the document the tab shows.
@@ -48,7 +28,7 @@ enum RoleDetailView {
     }
 
     static func draw(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, focused: Bool, in body: Rect) {
-        let areas = Areas(detail, body: body)
+        let areas = Self.areas(detail, body: body)
         guard let data = detail.data else {
             let message = detail.error.map { "✗ " + $0.description } ?? "Loading \(detail.name)…"
             buffer.write(message, in: areas.summary.row(0), role: detail.error == nil ? .dim : .error)
@@ -60,15 +40,13 @@ enum RoleDetailView {
         case .permissions: drawPermissions(&buffer, detail, focused: focused, areas)
         case .trust: drawTrust(&buffer, detail, data, areas)
         case .usedBy: drawUsedBy(&buffer, data, in: areas.content)
-        case .tags: drawTags(&buffer, data.role.tags, in: areas.content)
+        case .tags: IAMDetailParts.drawTags(&buffer, data.role.tags, in: areas.content)
         }
     }
 
     private static func drawSummary(_ buffer: inout ScreenBuffer, _ role: IAMRole, in area: Rect) {
         func line(_ row: Int, _ label: String, _ value: String, _ role: StyleRole = .normal) {
-            let (left, right) = area.row(row).splitLeft(13)
-            buffer.write(label, in: left, role: .fieldLabel)
-            buffer.write(value, in: right, role: role)
+            IAMDetailParts.drawField(&buffer, label, value, role: role, in: area.row(row))
         }
         line(0, "ARN", role.arn, .link)
         line(1, "Description", role.description.flatMap { $0.isEmpty ? nil : $0 } ?? "—", role.description == nil ? .dim : .normal)
@@ -80,21 +58,16 @@ enum RoleDetailView {
     }
 
     private static func drawTabs(_ buffer: inout ScreenBuffer, _ current: RoleTab, count: Int, in row: Rect) {
-        var spans: [TextSpan] = []
-        for tab in RoleTab.allCases {
-            let title = tab == .permissions ? "\(tab.title) (\(count))" : tab.title
-            spans.append(TextSpan(" \(tab.rawValue + 1) \(title) ", role: tab == current ? .selection : .dim))
-            spans.append(TextSpan(" "))
-        }
-        buffer.write(spans, in: row)
+        let titles = RoleTab.allCases.map { $0 == .permissions ? "\($0.title) (\(count))" : $0.title }
+        IAMDetailParts.drawTabs(&buffer, titles, current: current.rawValue, in: row)
     }
 
-    private static func drawPermissions(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, focused: Bool, _ areas: Areas) {
+    private static func drawPermissions(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, focused: Bool, _ areas: IAMDetailAreas) {
         PermissionsView.draw(&buffer, detail.permissions, index: detail.permissionIndex, scroll: detail.documentScroll,
                              focused: focused, owner: "role", list: areas.list, document: areas.document, content: areas.content)
     }
 
-    private static func drawTrust(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, _ data: RoleDetailData, _ areas: Areas) {
+    private static func drawTrust(_ buffer: inout ScreenBuffer, _ detail: RoleDetailState, _ data: RoleDetailData, _ areas: IAMDetailAreas) {
         let lines = documentLines(detail)
         PermissionsView.drawDocumentHeading(&buffer, "Trusted: \(TrustPolicies.summary(data.role.trustPolicy)) · e edits",
                             lines: lines.count, scroll: detail.documentScroll, height: areas.document.height,
@@ -115,19 +88,6 @@ enum RoleDetailView {
         buffer.write("Functions whose execution role this is:", in: area.row(0), role: .dim)
         for (index, name) in functions.prefix(max(0, area.height - 1)).enumerated() {
             buffer.write("  λ " + name, in: area.row(index + 1))
-        }
-    }
-
-    private static func drawTags(_ buffer: inout ScreenBuffer, _ tags: [IAMTag], in area: Rect) {
-        guard !tags.isEmpty else {
-            buffer.write("No tags.", in: area.row(0), role: .dim)
-            return
-        }
-        let keyWidth = min(area.width / 2, (tags.map { $0.key.displayWidth }.max() ?? 0) + 2)
-        for (index, tag) in tags.prefix(area.height).enumerated() {
-            let (key, value) = area.row(index).splitLeft(keyWidth)
-            buffer.write(tag.key, in: key, role: .fieldLabel)
-            buffer.write(tag.value, in: value)
         }
     }
 }

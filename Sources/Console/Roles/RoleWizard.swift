@@ -59,7 +59,7 @@ enum RoleWizard {
                     name: values.text("name"),
                     description: values.text("description").isEmpty ? nil : values.text("description"),
                     trustPolicy: trustPolicy(wizard, accountID: s.accountID), policyARNs: wizard.picker.marked,
-                    tags: tags(values.text("tags")))))]
+                    tags: IAMFormRules.tags(values.text("tags")))))]
             case .cancelled:
                 wizard.step = .permissions
             default:
@@ -120,39 +120,16 @@ enum RoleWizard {
         }
     }
 
-    static func tags(_ text: String) -> [IAMTag] {
-        text.split(separator: ",").compactMap { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let key = parts.first, !key.isEmpty else { return nil }
-            return IAMTag(key: key, value: parts.count > 1 ? parts[1] : "")
-        }
-    }
-
     private static func detailsValidator(_ s: ConsoleState) -> FormValidator {
         let taken = Set(s.roles.roles.map { $0.name.lowercased() })
         return { values in
             var errors: [String: String] = [:]
-            let name = values.text("name")
-            if name.isEmpty {
-                errors["name"] = "Give the role a name"
-            } else if name.count > 64 || !name.allSatisfy(isNameCharacter) {
-                errors["name"] = "Up to 64 letters, digits and +=,.@_- only"
-            } else if taken.contains(name.lowercased()) {
-                errors["name"] = "A role named \(name) exists (names ignore case)"
+            if let problem = IAMFormRules.nameProblem(values.text("name"), kind: "role", max: 64, taken: taken) {
+                errors["name"] = problem
             }
             if values.text("description").count > 1000 { errors["description"] = "At most 1,000 characters" }
-            for pair in values.text("tags").split(separator: ",") where !pair.trimmingCharacters(in: .whitespaces).isEmpty {
-                let key = pair.split(separator: "=", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                if key.isEmpty || key.count > 128 {
-                    errors["tags"] = "Each tag is KEY=value, the key 1 to 128 characters"
-                    break
-                }
-            }
+            if let problem = IAMFormRules.tagsProblem(values.text("tags")) { errors["tags"] = problem }
             return errors
         }
-    }
-
-    private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || "+=,.@_-".contains(character))
     }
 }

@@ -26,22 +26,14 @@ extension ConsoleBindings {
         var rows: [KeyBinding<ConsoleAction>] = []
         switch detail.tab {
         case .permissions:
-            let selected = detail.selectedPermission
-            let noneSelected = selected == nil ? "No policy selected" : nil
-            rows += [
-                KeyBinding("a", .roles(.attachPressed), label: "Attach", help: "Attach managed policies (AWS managed or your own)",
-                           group: "Permissions", disabledReason: loading),
-                KeyBinding("i", .roles(.inlinePressed), label: "Add inline",
-                           help: "Add an inline policy through a form (Ctrl-E in it: as JSON)", group: "Permissions",
-                           disabledReason: loading),
-                KeyBinding("e", .roles(.editPressed), label: "Edit JSON", help: "Edit the inline policy in $VISUAL or $EDITOR",
-                           group: "Permissions",
-                           disabledReason: noneSelected ?? (selected?.isInline == false
-                               ? "Managed policies are shared: edit them in :policies (a new version)" : nil)),
-                KeyBinding(["delete", "x"], .roles(.deletePressed), label: selected?.isInline == true ? "Delete" : "Detach",
-                           help: "Detach the managed policy, or delete the inline one", group: "Permissions",
-                           disabledReason: noneSelected),
-            ]
+            rows += permissionKeys(detail.selectedPermission, loading: loading) { key in
+                switch key {
+                case .attach: return .roles(.attachPressed)
+                case .inline: return .roles(.inlinePressed)
+                case .edit: return .roles(.editPressed)
+                case .delete: return .roles(.deletePressed)
+                }
+            }
         case .trust:
             rows.append(KeyBinding("e", .roles(.editPressed), label: "Edit trust policy",
                                    help: "Edit who may assume the role, in $VISUAL or $EDITOR", group: "Trust policy",
@@ -52,25 +44,19 @@ extension ConsoleBindings {
         rows += [
             KeyBinding("D", .roles(.deleteRolePressed), label: "Delete role", help: "Delete this role (after you confirm)",
                        group: "Role", showInFooter: detail.tab != .permissions, disabledReason: loading),
-            KeyBinding(["pgdn", "ctrl+f"], .roles(.documentScrolled(8)), label: "Scroll document", group: "Role",
-                       showInFooter: false),
-            KeyBinding(["pgup", "ctrl+b"], .roles(.documentScrolled(-8)), label: "Scroll document up", group: "Role",
-                       showInFooter: false),
-            KeyBinding(["right", "]"], .roles(.tabMoved(1)), label: "Next tab", group: "Tabs"),
-            KeyBinding(["left", "["], .roles(.tabMoved(-1)), label: "Previous tab", group: "Tabs", showInFooter: false),
         ]
-        for tab in RoleTab.allCases {
-            rows.append(KeyBinding(Key.character(Character(String(tab.rawValue + 1))), .roles(.tabChosen(tab)),
-                                   label: tab.title, group: "Tabs", showInFooter: false))
-        }
+        rows += detailTabKeys(RoleTab.allCases.map(\.title), group: "Role",
+                              chosen: { .roles(.tabChosen(RoleTab(rawValue: $0) ?? .permissions)) },
+                              moved: { .roles(.tabMoved($0)) }, scrolled: { .roles(.documentScrolled($0)) })
         return KeyBindingTable<ConsoleAction>(rows).merged(with: roleMovement())
     }
 
     static func rolesDialog(_ r: RolesState) -> KeyBindingTable<ConsoleAction> {
+        let wrap: (KeyEvent) -> ConsoleAction = { .roles(.dialogKeyPressed($0)) }
         func key(_ spelling: Key, _ label: String, help: String? = nil) -> KeyBinding<ConsoleAction> {
-            KeyBinding(spelling, .roles(.dialogKeyPressed(.key(spelling))), label: label, help: help, group: "Dialog")
+            dialogKey(spelling, label, help: help, wrap)
         }
-        let quit = KeyBinding<ConsoleAction>("ctrl+c", .quitPressed, label: "Quit", group: "General", showInFooter: false)
+        let quit = dialogQuit
         if let wizard = r.wizard {
             switch wizard.step {
             case .trust:
@@ -85,20 +71,15 @@ extension ConsoleBindings {
         }
         switch r.modal {
         case .attach?:
-            return [key("space", "Mark", help: "Mark or unmark the policy under the cursor"), key("enter", "Attach"),
-                    key("esc", "Cancel"), quit]
+            return iamDialog(.attach, wrap)
         case .inlineForm?:
-            return [key("enter", "Add policy"), key("esc", "Cancel"), key("tab", "Complete/next", help: "Completes an action, else the next field"),
-                    key("ctrl+e", "Edit as JSON", help: "Take the statement to $VISUAL or $EDITOR as JSON"), quit]
+            return iamDialog(.inlineForm, wrap)
         case .documentRefused?:
-            return [key("enter", "Edit again"), key("esc", "Discard"), quit]
+            return iamDialog(.documentRefused, wrap)
         case .confirmDetach(let confirmation, _, _)?, .confirmDeleteRole(let confirmation, _)?:
-            if confirmation.requireTypedName {
-                return [key("enter", "Confirm", help: "Confirm (after typing the name)"), key("esc", "Cancel"), quit]
-            }
-            return [key("y", "Confirm"), key("n", "Cancel"), quit]
+            return iamDialog(.confirm(confirmation), wrap)
         case .working?:
-            return [key("esc", "Close"), quit]
+            return iamDialog(.working(cancellable: true), wrap)
         case nil:
             return [quit]
         }

@@ -16,17 +16,12 @@ enum RolesDialogs {
             return deleteRolePressed(&s)
         case .attachPressed:
             guard let detail = s.roles.detail, let data = detail.data else { return [] }
-            var picker = PolicyPickerState()
-            for permission in data.permissions {
-                if case .managed(let arn, _) = permission.kind { picker.unavailable[arn] = "attached" }
-            }
-            s.roles.modal = .attach(picker, role: detail.name)
+            s.roles.modal = .attach(PermissionDialogs.picker(excluding: data.permissions), role: detail.name)
             return [.roles(.loadPolicyChoices)]
         case .inlinePressed:
             guard let detail = s.roles.detail, detail.data != nil else { return [] }
-            var form = InlinePolicyForm.form(entityTitle: detail.name)
-            form.validate(inlineValidator(s))
-            s.roles.modal = .inlineForm(form, role: detail.name)
+            s.roles.modal = .inlineForm(InlinePolicyForm.form(on: .role(detail.name), taken: inlineNames(s),
+                                                              accountID: s.accountID, region: s.region), role: detail.name)
             return []
         case .editPressed:
             return editPressed(&s)
@@ -81,12 +76,8 @@ enum RolesDialogs {
         }
         guard let data = detail.data else { return [] }
         if detail.tab == .permissions, let permission = detail.selectedPermission {
-            let what = permission.isInline ? "Delete the inline policy \(permission.name) of \(detail.name)? It cannot be recovered."
-                : "Detach \(permission.name) from \(detail.name)? The policy itself stays."
-            s.roles.modal = .confirmDetach(ConfirmationState(
-                title: permission.isInline ? "Delete inline policy" : "Detach policy", message: what,
-                resourceName: permission.name, confirmLabel: permission.isInline ? "Delete" : "Detach", requireTypedName: false),
-                role: detail.name, permission: permission)
+            s.roles.modal = .confirmDetach(PermissionDialogs.detachConfirmation(permission, owner: detail.name),
+                                           role: detail.name, permission: permission)
             return []
         }
         s.roles.modal = deleteConfirmation(data)
@@ -102,16 +93,8 @@ enum RolesDialogs {
 
     private static func deleteConfirmation(_ data: RoleDetailData) -> RolesModal {
         let name = data.role.name
-        let managed = data.permissions.filter { !$0.isInline }.map(\.name)
-        let inline = data.permissions.filter(\.isInline).map(\.name)
         var message = "Delete role \(name)?"
-        var parts: [String] = []
-        if !managed.isEmpty {
-            parts.append("detaches \(managed.count) managed polic\(managed.count == 1 ? "y" : "ies") (\(managed.joined(separator: ", ")))")
-        }
-        if !inline.isEmpty {
-            parts.append("deletes \(inline.count) inline polic\(inline.count == 1 ? "y" : "ies") (\(inline.joined(separator: ", ")))")
-        }
+        let parts = PermissionDialogs.holdings(data.permissions)
         if !parts.isEmpty { message += " This first " + parts.joined(separator: " and ") + "." }
         if let functions = data.functions, !functions.isEmpty {
             message += " \(functions.joined(separator: ", ")) run\(functions.count == 1 ? "s" : "") as this role and will be refused everything."
@@ -128,9 +111,7 @@ enum RolesDialogs {
                                         text: PolicyDocumentLines.pretty(data.role.trustPolicy) + "\n")
             return [.roles(.editDocument(edit))]
         case .permissions:
-            guard let permission = detail.selectedPermission, permission.isInline else { return [] }
-            let edit = PolicyDocumentEdit(target: .inlinePolicy(entity: .role(detail.name), name: permission.name),
-                                        text: PolicyDocumentLines.pretty(permission.document ?? "") + "\n")
+            guard let edit = PermissionDialogs.inlineEdit(detail.selectedPermission, of: .role(detail.name)) else { return [] }
             return [.roles(.editDocument(edit))]
         case .usedBy, .tags:
             return []
@@ -156,14 +137,14 @@ enum RolesDialogs {
         case .inlineForm(var form, let role):
             return inlineFormKey(&s, &form, role: role, event)
         case .documentRefused(_, let edit):
-            switch event.key {
-            case .enter?, "e":
+            switch PermissionDialogs.refusedKey(event) {
+            case .editAgain:
                 s.roles.modal = nil
                 return [.roles(.editDocument(edit))]
-            case .escape?:
+            case .discarded:
                 s.roles.modal = nil
-                s.toast("Discarded the edited document; nothing was saved.", kind: .info)
-            default:
+                s.toast(PermissionDialogs.discardedMessage, kind: .info)
+            case .ignored:
                 break
             }
         case .confirmDetach(var confirmation, let role, let permission):
@@ -200,44 +181,25 @@ enum RolesDialogs {
     }
 
     private static func inlineFormKey(_ s: inout ConsoleState, _ form: inout FormState, role: String, _ event: KeyEvent) -> [ConsoleEffect] {
-        let validator = inlineValidator(s)
-        defer { s.roles.modal = .inlineForm(form, role: role) }
-        if event.key == .tab, form.focusedID == "actions", let completed = InlinePolicyForm.completion(form.values) {
-            form.setText(completed, for: "actions")
-            form.validate(validator)
-            InlinePolicyForm.refreshHints(&form, accountID: s.accountID, region: s.region)
-            return []
-        }
-        if event.key == "ctrl+e" {
-            let name = form.values.text("name").isEmpty ? "inline-policy" : form.values.text("name")
-            let text = InlinePolicyForm.document(form.values, accountID: s.accountID, region: s.region)
-            return [.roles(.editDocument(PolicyDocumentEdit(target: .inlinePolicy(entity: .role(role), name: name), text: text)))]
-        }
-        let outcome = form.handle(event, validator: validator)
-        InlinePolicyForm.refreshHints(&form, accountID: s.accountID, region: s.region)
+        let outcome = InlinePolicyForm.key(&form, event, entity: .role(role), taken: inlineNames(s),
+                                           accountID: s.accountID, region: s.region)
+        s.roles.modal = .inlineForm(form, role: role)
         switch outcome {
-        case .submitted(let values):
-            let document = InlinePolicyForm.document(values, accountID: s.accountID, region: s.region)
-            return [.roles(.putInlinePolicy(role: role, name: values.text("name"), document: document, fromEditor: false))]
+        case .editing:
+            return []
         case .cancelled:
-            defer { s.roles.modal = nil }
+            s.roles.modal = nil
             return []
-        default:
-            return []
+        case .submitted(let name, let document):
+            return [.roles(.putInlinePolicy(role: role, name: name, document: document, fromEditor: false))]
+        case .editAsJSON(let edit):
+            return [.roles(.editDocument(edit))]
         }
     }
 
-    /// The form's rules, and: a new inline policy may not take the name of one the role has (it would replace it).
-    private static func inlineValidator(_ s: ConsoleState) -> FormValidator {
-        let base = InlinePolicyForm.validator(accountID: s.accountID, region: s.region)
-        let taken = Set(s.roles.detail?.permissions.filter(\.isInline).map(\.name) ?? [])
-        return { values in
-            var errors = base(values)
-            if taken.contains(values.text("name")) {
-                errors["name"] = "The role has an inline policy by this name; press e on it to edit it instead"
-            }
-            return errors
-        }
+    /// The role's inline policies' names: a new one may not take one of them (it would replace it).
+    private static func inlineNames(_ s: ConsoleState) -> Set<String> {
+        Set(s.roles.detail?.permissions.filter(\.isInline).map(\.name) ?? [])
     }
 
     // MARK: - The editor's answer
@@ -247,8 +209,7 @@ enum RolesDialogs {
         case .inlinePolicy(let entity, let name):
             guard case .role(let role) = entity else { return [] }
             if case .inlineForm? = s.roles.modal { s.roles.modal = nil }
-            if let existing = s.roles.detail?.permissions.first(where: { $0.isInline && $0.name == name })?.document,
-               PolicyDocumentLines.pretty(existing) == PolicyDocumentLines.pretty(text) {
+            if PermissionDialogs.isUnchanged(s.roles.detail?.permissions ?? [], name: name, text: text) {
                 s.toast("No changes to \(name): the policy is as it was.", kind: .info)
                 return []
             }

@@ -27,7 +27,7 @@ enum RolesReducer {
             return reduce(&s, .tabChosen(RoleTab(rawValue: (tab.rawValue + delta + count) % count) ?? .permissions))
         case .permissionMoved(let delta):
             guard var detail = s.roles.detail, !detail.permissions.isEmpty else { return [] }
-            detail.permissionIndex = min(max(0, detail.permissionIndex + delta), detail.permissions.count - 1)
+            detail.permissionIndex = IAMDetailParts.moved(detail.permissionIndex, by: delta, count: detail.permissions.count)
             detail.documentScroll = 0
             s.roles.detail = detail
             return []
@@ -158,17 +158,8 @@ enum RolesReducer {
     private static func movedInDetail(_ s: inout ConsoleState, _ command: TableCommand) -> [ConsoleEffect] {
         guard let detail = s.roles.detail else { return [] }
         let page = max(1, RoleDetailView.documentHeight(detail, ConsoleLayout(s)) - 1)
-        let delta: Int
-        switch command {
-        case .down: delta = 1
-        case .up: delta = -1
-        case .pageDown: delta = page
-        case .pageUp: delta = -page
-        case .top: delta = -Int.max / 2
-        case .bottom: delta = Int.max / 2
-        default: return []
-        }
-        if detail.tab == .permissions, abs(delta) == 1 || abs(delta) == Int.max / 2 {
+        guard let delta = IAMDetailParts.delta(command, page: page) else { return [] }
+        if detail.tab == .permissions, IAMDetailParts.movesRows(delta) {
             return reduce(&s, .permissionMoved(delta))
         }
         return reduce(&s, .documentScrolled(delta))

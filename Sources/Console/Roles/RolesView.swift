@@ -75,29 +75,19 @@ enum RolesView {
             return
         }
         guard let modal = state.roles.modal else { return }
-        let area = Rect(x: 0, y: layout.app.header.maxY, width: state.size.width,
-                        height: max(0, layout.app.footer.y - layout.app.header.maxY))
+        let area = PermissionDialogs.dialogArea(state, layout)
         let wide = min(96, max(72, area.width - 8))
         switch modal {
         case .attach(let picker, let role):
-            let frame = RoleWizardView.frame(layout)
-            buffer.fill(frame)
-            buffer.drawBox(frame, role: .modalBorder, title: "Attach policies to \(role)")
-            buffer.render(PolicyPickerView(state: picker,
-                                           heading: "Space marks several · Enter attaches the marked (or the cursor's)"),
-                          in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
+            PermissionDialogs.drawAttach(&buffer, picker, owner: role, in: RoleWizardView.frame(layout))
         case .inlineForm(let form, _):
             buffer.render(FormView(state: form).modal(width: wide), in: area)
         case .documentRefused(let message, _):
-            let lines = TextWrap.lines(message, width: 60).map { [TextSpan($0, role: .error)] }
-                + [[], [TextSpan("Enter edits it again with your text kept · Esc discards it", role: .dim)]]
-            buffer.render(Modal(title: "The document was refused", size: Modal<MessageView>.size(forContent: Size(width: 62, height: lines.count)),
-                                content: MessageView(lines: lines)), in: area)
+            PermissionDialogs.drawRefused(&buffer, message: message, in: area)
         case .confirmDetach(let confirmation, _, _), .confirmDeleteRole(let confirmation, _):
             buffer.render(ConfirmationView(state: confirmation).modal, in: area)
         case .working(let title, let message):
-            buffer.render(Modal(title: title, size: Modal<MessageView>.size(forContent: Size(width: 56, height: 1)),
-                                content: MessageView(lines: [[TextSpan(message)]])), in: area)
+            PermissionDialogs.drawWorking(&buffer, title: title, message: message, in: area)
         }
     }
 }

@@ -40,6 +40,7 @@ public enum ConsoleAction: Sendable {
     case functions(FunctionsAction)
     case roles(RolesAction)
     case policies(PoliciesAction)
+    case users(UsersAction)
 }
 
 /// Work for the effect runner: engine calls and file-system reads, done off the UI thread.
@@ -51,6 +52,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case functions(FunctionsEffect)
     case roles(RolesEffect)
     case policies(PoliciesEffect)
+    case users(UsersEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.

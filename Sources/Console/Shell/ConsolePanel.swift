@@ -67,7 +67,8 @@ extension ConsoleService {
         case .functions: return FunctionsPanel.self
         case .roles: return RolesPanel.self
         case .policies: return PoliciesPanel.self
-        case .users, .logGroups: return nil
+        case .users: return UsersPanel.self
+        case .logGroups: return nil
         }
     }
 }

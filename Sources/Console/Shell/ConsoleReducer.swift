@@ -107,6 +107,8 @@ public enum ConsoleReducer {
             return RolesReducer.reduce(&state, action)
         case .policies(let action):
             return PoliciesReducer.reduce(&state, action)
+        case .users(let action):
+            return UsersReducer.reduce(&state, action)
         }
     }
 

@@ -58,6 +58,7 @@ public struct ConsoleState: Sendable {
     public var functions = FunctionsState()
     public var roles = RolesState()
     public var policies = PoliciesState()
+    public var users = UsersState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,

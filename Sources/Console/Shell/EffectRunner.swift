@@ -103,6 +103,8 @@ public final class EffectRunner: @unchecked Sendable {
             RolesEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         case .policies(let effect):
             PoliciesEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
+        case .users(let effect):
+            UsersEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         }
     }
 }

@@ -13,6 +13,15 @@ public enum IAMEntity: Sendable, Hashable {
         case group
         case role
 
+        /// The entity of this kind named `name`.
+        public func entity(_ name: String) -> IAMEntity {
+            switch self {
+            case .user: return .user(name)
+            case .group: return .group(name)
+            case .role: return .role(name)
+            }
+        }
+
         /// `User`, `Group`, `Role`: as IAM spells the kind inside operation names.
         var operationWord: String {
             switch self {

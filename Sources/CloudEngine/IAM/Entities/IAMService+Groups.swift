@@ -39,8 +39,21 @@ extension IAMService {
 
     /// DeleteGroup. Refuses (DeleteConflict) while the group has members or policies.
     public func deleteGroup(_ name: String, caller: Caller) throws {
+        try deleteGroup(name, detachingEverything: false, caller: caller)
+    }
+
+    /// DeleteGroup, first (when `detachingEverything`) removing its members, detaching its managed policies and
+    /// deleting its inline ones: one transaction, each call authorized with its own action, all or nothing.
+    public func deleteGroup(_ name: String, detachingEverything: Bool, caller: Caller) throws {
         try account.write([.iam]) { db in
             let row = try authorizedEntity(.group(name), action: "iam:DeleteGroup", caller: caller, db)
+            if detachingEverything {
+                let members = try Row.fetchAll(db, sql: """
+                    SELECT u.* FROM iam_group_members m JOIN iam_users u ON u.id = m.user_id WHERE m.group_id = ? ORDER BY u.name
+                    """, arguments: [row.id])
+                for member in members { try removeMember(entity(.user, member), from: row.name, caller: caller, db) }
+                try detachEverything(row, caller: caller, db)
+            }
             let members = try count("SELECT count(*) FROM iam_group_members WHERE group_id = ?", row.id, db)
             if members > 0 {
                 throw EngineError.deleteConflict(
@@ -74,13 +87,11 @@ extension IAMService {
     /// RemoveUserFromGroup. NoSuchEntity when the user is not a member.
     public func removeUserFromGroup(group groupName: String, user userName: String, caller: Caller) throws {
         try account.write([.iam]) { db in
-            let group = try authorizedEntity(.group(groupName), action: "iam:RemoveUserFromGroup", caller: caller, db)
-            guard let user = try entityRow(.user, name: userName, db) else { throw Self.noSuchEntity(.user(userName)) }
-            try db.execute(sql: "DELETE FROM iam_group_members WHERE group_id = ? AND user_id = ?", arguments: [group.id, user.id])
-            if db.changesCount == 0 {
-                throw EngineError.noSuchEntity(
-                    "User \(user.name) is not a member of group \(group.name). GetGroup lists its members.", resource: user.name)
+            guard let user = try entityRow(.user, name: userName, db) else {
+                _ = try authorizedEntity(.group(groupName), action: "iam:RemoveUserFromGroup", caller: caller, db)
+                throw Self.noSuchEntity(.user(userName))
             }
+            try removeMember(user, from: groupName, caller: caller, db)
         }
     }
 
@@ -96,6 +107,23 @@ extension IAMService {
     }
 
     // MARK: - Helpers
+
+    /// RemoveUserFromGroup inside the caller's transaction, authorized on the group.
+    func removeMember(_ user: EntityRow, from groupName: String, caller: Caller, _ db: Database) throws {
+        let group = try authorizedEntity(.group(groupName), action: "iam:RemoveUserFromGroup", caller: caller, db)
+        try db.execute(sql: "DELETE FROM iam_group_members WHERE group_id = ? AND user_id = ?", arguments: [group.id, user.id])
+        if db.changesCount == 0 {
+            throw EngineError.noSuchEntity(
+                "User \(user.name) is not a member of group \(group.name). GetGroup lists its members.", resource: user.name)
+        }
+    }
+
+    /// The names of the groups a user (by id) is in, by name.
+    func groupNames(ofUser userID: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT g.name FROM iam_group_members m JOIN iam_groups g ON g.id = m.group_id WHERE m.user_id = ? ORDER BY g.name
+            """, arguments: [userID])
+    }
 
 
     func group(from entity: EntityRow) -> IAMGroup {

@@ -91,13 +91,7 @@ extension IAMService {
     public func deleteRole(_ name: String, detachingPolicies: Bool, caller: Caller) throws {
         try account.write([.iam]) { db in
             let row = try authorizedEntity(.role(name), action: "iam:DeleteRole", caller: caller, db)
-            if detachingPolicies {
-                for arn in try attachedARNs(row, db) { try detach(arn, from: .role(name), caller: caller, db) }
-                let inline = try String.fetchAll(db, sql: """
-                    SELECT name FROM iam_inline_policies WHERE principal_kind = 'role' AND principal_id = ? ORDER BY name
-                    """, arguments: [row.id])
-                for policy in inline { try deleteInline(policy, from: .role(name), caller: caller, db) }
-            }
+            if detachingPolicies { try detachEverything(row, caller: caller, db) }
             try requireNoPolicies(row, db)
             try db.execute(sql: "DELETE FROM iam_tags WHERE principal_kind = 'role' AND principal_id = ?", arguments: [row.id])
             try db.execute(sql: "DELETE FROM iam_roles WHERE id = ?", arguments: [row.id])

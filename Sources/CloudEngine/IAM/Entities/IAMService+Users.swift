@@ -43,8 +43,27 @@ extension IAMService {
     /// DeleteUser. Refuses (DeleteConflict, IAM's words) while the user has access keys,
     /// inline policies, attached policies or group memberships: remove those first.
     public func deleteUser(_ name: String, caller: Caller) throws {
+        try deleteUser(name, detachingEverything: false, caller: caller)
+    }
+
+    /// DeleteUser, first (when `detachingEverything`) deleting its access keys, removing it from its groups,
+    /// detaching its managed policies and deleting its inline ones, as the AWS console does: one transaction,
+    /// each call authorized with its own action, all or nothing.
+    public func deleteUser(_ name: String, detachingEverything: Bool, caller: Caller) throws {
         try account.write([.iam]) { db in
             let row = try authorizedEntity(.user(name), action: "iam:DeleteUser", caller: caller, db)
+            if detachingEverything {
+                let owner = KeyOwner(userID: row.id, userName: row.name, arn: row.arn)
+                for key in try String.fetchAll(db, sql: "SELECT id FROM iam_access_keys WHERE user_id = ? ORDER BY id",
+                                               arguments: [row.id]) {
+                    try account.authorize(caller, "iam:DeleteAccessKey", owner.arn, db: db)
+                    try db.execute(sql: "DELETE FROM iam_access_keys WHERE id = ?", arguments: [key])
+                }
+                for group in try groupNames(ofUser: row.id, db) {
+                    try removeMember(row, from: group, caller: caller, db)
+                }
+                try detachEverything(row, caller: caller, db)
+            }
             let keys = try count("SELECT count(*) FROM iam_access_keys WHERE user_id = ?", row.id, db)
             if keys > 0 {
                 throw EngineError.deleteConflict(
@@ -167,6 +186,17 @@ extension IAMService {
                 "Cannot delete entity, must detach all policies first. The \(kind.rawValue) \(row.name) has \(attached) managed polic\(attached == 1 ? "y" : "ies") attached; detach them with Detach\(kind.operationWord)Policy.",
                 resource: row.name)
         }
+    }
+
+    /// Detaches every managed policy of the user, group or role and deletes its inline policies, each call
+    /// authorized as Detach…Policy / Delete…Policy, inside the caller's transaction.
+    func detachEverything(_ row: EntityRow, caller: Caller, _ db: Database) throws {
+        let entity = row.kind.entity(row.name)
+        for arn in try attachedARNs(row, db).sorted() { try detach(arn, from: entity, caller: caller, db) }
+        let inline = try String.fetchAll(db, sql: """
+            SELECT name FROM iam_inline_policies WHERE principal_kind = ? AND principal_id = ? ORDER BY name
+            """, arguments: [row.kind.rawValue, row.id])
+        for policy in inline { try deleteInline(policy, from: entity, caller: caller, db) }
     }
 
     /// LimitExceeded when the account already has `limit` rows in `table`.

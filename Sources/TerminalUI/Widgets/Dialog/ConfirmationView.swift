@@ -6,11 +6,14 @@ public struct ConfirmationView: Widget {
         self.state = state
     }
 
+    /// The most lines of message shown; a longer one ends in "…" on the last.
+    static let maxMessageLines = 8
+
     /// The modal size this confirmation wants: wide enough for the message and the buttons.
     public static func preferredSize(for state: ConfirmationState) -> Size {
         let buttons = buttonSpans(for: state).displayWidth
         let width = min(72, max(40, buttons, state.message.displayWidth))
-        let messageLines = min(3, TextWrap.lines(state.message, width: width).count)
+        let messageLines = min(maxMessageLines, TextWrap.lines(state.message, width: width).count)
         let typedRows = state.requireTypedName ? 3 : 0
         return Modal<ConfirmationView>.size(forContent: Size(width: width, height: messageLines + 1 + typedRows + 1))
     }
@@ -23,9 +26,11 @@ public struct ConfirmationView: Widget {
     public func render(into buffer: inout ScreenBuffer) {
         let area = buffer.bounds
         let lines = TextWrap.lines(state.message, width: area.width)
+        let room = min(Self.maxMessageLines, max(1, area.height - (state.requireTypedName ? 5 : 2)))
         var y = 0
-        for line in lines.prefix(3) {
-            buffer.write(line, in: area.row(y), role: .normal)
+        for (index, line) in lines.prefix(room).enumerated() {
+            let cut = index == room - 1 && lines.count > room
+            buffer.write(cut ? line.truncated(toWidth: max(1, area.width - 1), ellipsis: "") + "…" : line, in: area.row(y), role: .normal)
             y += 1
         }
         y += 1
