@@ -63,6 +63,7 @@ let package = Package(
                 "CloudEngine",
                 "Console",
                 "CursesTerminal",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

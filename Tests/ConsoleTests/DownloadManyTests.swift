@@ -82,4 +82,20 @@ struct DownloadManyTests {
         #expect(form.form.visibleError("path")?.contains("would be saved outside") == true)
         #expect(!FileManager.default.fileExists(atPath: f.folder.appendingPathComponent("docs/ok.txt").path))
     }
+
+    @Test("Deleting objects in the console gives their space back to the disk")
+    func deletingReclaims() throws {
+        let big = String(repeating: "x", count: 200_000)
+        let f = try bucket(Dictionary(uniqueKeysWithValues: (0..<20).map { ("f\($0).bin", big) }))
+        let full = try f.account.spaceReport()
+        for index in 0..<20 {
+            f.select("f\(index).bin")
+            f.harness.press("space")
+        }
+        f.harness.press("x", "y")
+        #expect(try f.storage.listObjects(bucket: "data", caller: .root).objects.isEmpty)
+        let after = try f.account.spaceReport()
+        #expect(after.freePages == 0)
+        #expect(after.fileBytes + after.walBytes < full.fileBytes + full.walBytes)
+    }
 }

@@ -62,6 +62,9 @@ extension Account {
             // 8 KiB pages: half the WAL frames of 4 KiB for large bodies, at no cost to small puts.
             // Takes effect only when the file is created (a no-op on an existing account).
             try db.execute(sql: "PRAGMA page_size = 8192")
+            // Free pages can be given back a slice at a time (Account+Compaction); like the page size this
+            // takes effect only when the file is created, and `overcast compact` converts older accounts.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             // Fewer, larger checkpoints: each one syncs, and large bodies stream through the WAL.

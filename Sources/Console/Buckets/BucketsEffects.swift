@@ -98,6 +98,7 @@ struct BucketsEffects {
             }
             try storage.deleteBucket(name, caller: caller)
             send(.buckets(.bucketDeleted(name)))
+            reclaimSpace()
         } catch {
             send(.buckets(.bucketDeleteFailed(name, ConsoleError(error))))
         }
@@ -136,6 +137,7 @@ struct BucketsEffects {
                 count += batch.count - failed.count
             }
             send(.buckets(.objectsDeleted(bucket: bucket, count: count, failures: failures)))
+            reclaimSpace()
         } catch {
             send(.buckets(.objectsDeleteFailed(ConsoleError(error))))
         }
@@ -355,5 +357,11 @@ struct BucketsEffects {
             try? manager.removeItem(atPath: partial)
             throw error
         }
+    }
+
+    /// After deleting: the free pages go back to the file system in short slices (on this, the transfer queue),
+    /// so the account file shrinks without holding up the console. Failing to reclaim loses nothing.
+    private func reclaimSpace() {
+        _ = try? account.reclaimFreePages()
     }
 }
