@@ -53,7 +53,9 @@ public struct IAMAuthorizer: Authorizer {
         return AuthorizationExplanation(
             request: request, principalARN: evaluation.policyRequest.caller.arn, decision: evaluation.decision,
             message: AccessDeniedMessage.text(for: evaluation.policyRequest, decision: evaluation.decision),
-            policies: evaluation.policies.map { EvaluatedPolicy(name: $0.name, arn: $0.arn, source: $0.source) },
+            policies: evaluation.policies.map {
+                EvaluatedPolicy(name: $0.name, arn: $0.arn, source: $0.source, text: $0.text, kind: $0.document.kind)
+            },
             context: evaluation.policyRequest.context)
     }
 
@@ -93,7 +95,7 @@ public struct IAMAuthorizer: Authorizer {
               let found = try provider.resourcePolicy(action: request.action, resource: request.resource, account: account, db: db),
               let document = try? cache.document(for: found.text, kind: found.kind)
         else { return nil }
-        return ApplicablePolicy(name: found.name, source: .resource, document: document)
+        return ApplicablePolicy(name: found.name, source: .resource, document: document, text: found.text)
     }
 
     static func accessDenied(_ evaluation: Evaluation) -> EngineError {
