@@ -104,9 +104,18 @@ public struct ExternalEditor: Sendable {
         }
     }
 
+    /// Runs the edit any panel's effect asks for; nil for effects that are not edits.
+    func perform(_ effect: ConsoleEffect) -> ConsoleAction? {
+        switch effect {
+        case .functions(let edit): return perform(edit)
+        case .simulator(let edit): return performSimulatorEdit(edit)
+        default: return nil
+        }
+    }
+
     static func isEdit(_ effect: ConsoleEffect) -> Bool {
         switch effect {
-        case .functions(.editCode), .functions(.editTestEvent): return true
+        case .functions(.editCode), .functions(.editTestEvent), .simulator(.editPolicy): return true
         default: return false
         }
     }

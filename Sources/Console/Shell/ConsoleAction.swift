@@ -35,6 +35,7 @@ public enum ConsoleAction: Sendable {
     // MARK: - Panels
     case buckets(BucketsAction)
     case functions(FunctionsAction)
+    case simulator(SimulatorAction)
 }
 
 /// Work for the effect runner: engine calls and file-system reads, done off the UI thread.
@@ -44,6 +45,7 @@ public enum ConsoleAction: Sendable {
 public enum ConsoleEffect: Sendable, Equatable {
     case buckets(BucketsEffect)
     case functions(FunctionsEffect)
+    case simulator(SimulatorEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
 }

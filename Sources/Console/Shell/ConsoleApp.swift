@@ -155,8 +155,8 @@ public final class ConsoleApp {
 
     private func perform(_ effects: [ConsoleEffect]) {
         for effect in effects {
-            if case .functions(let edit) = effect, ExternalEditor.isEdit(effect) {
-                runEditor(edit)
+            if ExternalEditor.isEdit(effect) {
+                runEditor(effect)
             } else {
                 runner.run(effect, as: state.identity)
             }
@@ -164,7 +164,7 @@ public final class ConsoleApp {
     }
 
     /// The editor gets the terminal: the screen is given back, the editor runs, and the console repaints.
-    private func runEditor(_ effect: FunctionsEffect) {
+    private func runEditor(_ effect: ConsoleEffect) {
         terminal.suspend()
         let result = editor.perform(effect)
         terminal.resume()

@@ -65,6 +65,7 @@ extension ConsoleService {
         switch self {
         case .buckets: return BucketsPanel.self
         case .functions: return FunctionsPanel.self
+        case .simulator: return SimulatorPanel.self
         case .roles, .policies, .users, .logGroups: return nil
         }
     }

@@ -98,6 +98,8 @@ public enum ConsoleReducer {
             return BucketsReducer.reduce(&state, action)
         case .functions(let action):
             return FunctionsReducer.reduce(&state, action)
+        case .simulator(let action):
+            return SimulatorReducer.reduce(&state, action)
         }
     }
 

@@ -56,6 +56,7 @@ public struct ConsoleState: Sendable {
     public var toasts: [Toast] = []
     public var buckets = BucketsState()
     public var functions = FunctionsState()
+    public var simulator = SimulatorState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,

@@ -93,6 +93,8 @@ public final class EffectRunner: @unchecked Sendable {
             }
         case .functions(let effect):
             FunctionsEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
+        case .simulator(let effect):
+            SimulatorEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         }
     }
 }
