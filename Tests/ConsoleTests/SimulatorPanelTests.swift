@@ -24,7 +24,7 @@ struct SimulatorPanelTests {
         #expect(run.outcomes.map(\.outcome) == [.allowed, .implicitDeny])
         #expect(run.outcomes[0].documents.map(\.name) == ["AmazonS3ReadOnlyAccess"])
         #expect(f.screen.contains("✓ allowed"))
-        #expect(f.screen.contains("Allowed by AmazonS3ReadOnlyAccess"))
+        #expect(f.screen.contains("Allowed by statement 1 in AmazonS3ReadOnlyAccess"))
         #expect(f.screen.contains("AmazonS3ReadOnlyAccess · AWS managed"))
         // The allowing statement's lines are marked, and "s3:Get*" is among them.
         let document = try #require(run.outcomes[0].documents.first)
@@ -49,7 +49,7 @@ struct SimulatorPanelTests {
         #expect(marked.contains { $0.contains("\"Effect\": \"Deny\"") })
         #expect(!document.isHighlighted(0), "the policy's opening brace is not part of the statement")
         #expect(f.screen.contains("✗ explicit deny"))
-        #expect(f.screen.contains("Denied explicitly by deny-reports (KeepOutOfReports)"))
+        #expect(f.screen.contains("Denied explicitly by KeepOutOfReports in deny-reports"))
         // The highlighted lines are drawn in the marked role.
         let row = try #require(f.harness.screen.text.split(separator: "\n").firstIndex { $0.contains("\"Effect\": \"Deny\"") })
         let cells = f.harness.screen.row(row)
@@ -162,7 +162,7 @@ struct SimulatorPanelTests {
         #expect(run.outcomes.map(\.outcome) == [.allowed, .implicitDeny])
         let document = try #require(run.outcomes[0].documents.first)
         #expect(document.highlighted == [3...8])
-        #expect(f.screen.contains("Allowed by typed policy (Put)"))
+        #expect(f.screen.contains("Allowed by Put in typed policy"))
     }
 
     @Test("A typed policy that does not parse is reported with its line and column")

@@ -9,6 +9,8 @@ import IAMPolicy
 public struct ExplainedDocument: Sendable, Equatable {
     public var name: String
     public var source: ApplicablePolicy.Source
+    /// How the panel names where the policy comes from ("AWS managed", "inline, user", …).
+    public var sourceLabel: String
     public var lines: [String]
     /// Line indexes (from 0) of each deciding statement, first line to last.
     public var highlighted: [ClosedRange<Int>]
@@ -16,15 +18,18 @@ public struct ExplainedDocument: Sendable, Equatable {
     public init(name: String, source: ApplicablePolicy.Source, lines: [String], highlighted: [ClosedRange<Int>]) {
         self.name = name
         self.source = source
+        sourceLabel = Self.label(source)
         self.lines = lines
         self.highlighted = highlighted
     }
 
     /// `text` laid out, with the statements at `statementIndexes` (their index in the document) marked.
-    public init(name: String, source: ApplicablePolicy.Source, text: String, kind: PolicyKind, statementIndexes: [Int]) {
+    public init(name: String, source: ApplicablePolicy.Source, sourceLabel: String? = nil, text: String, kind: PolicyKind,
+                statementIndexes: [Int]) {
         let pretty = JSONLayout.pretty(text) ?? text
         self.name = name
         self.source = source
+        self.sourceLabel = sourceLabel ?? Self.label(source)
         lines = pretty.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let document = try? PolicyDocument(parsing: pretty, kind: kind) else {
             highlighted = []
@@ -42,8 +47,7 @@ public struct ExplainedDocument: Sendable, Equatable {
         highlighted.contains { $0.contains(index) }
     }
 
-    /// How the panel names where the policy comes from.
-    public var sourceLabel: String {
+    static func label(_ source: ApplicablePolicy.Source) -> String {
         switch source {
         case .user: return "inline, user"
         case .group: return "inline, group"

@@ -59,6 +59,11 @@ enum KnownActions {
         return actions
     }
 
+    private static let lowered = Set(all.map { $0.lowercased() })
+
+    /// Whether the engine ever asks about `action` (case-insensitive, as IAM compares actions).
+    static func isKnown(_ action: String) -> Bool { lowered.contains(action.lowercased()) }
+
     /// The known actions starting with `typed` (case-insensitive); empty when nothing is typed.
     static func completions(for typed: String) -> [String] {
         let wanted = typed.trimmingCharacters(in: .whitespaces).lowercased()

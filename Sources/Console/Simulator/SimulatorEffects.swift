@@ -39,8 +39,9 @@ struct SimulatorEffects {
         case .principal(let principal):
             let context = Self.context(request.context)
             return try request.actions.map { action in
+                // "*" is any resource here, as in IAM's simulator: a statement naming some resource applies.
                 let explanation = try account.iam.explain(principal: principal, action: action, resource: request.resource,
-                                                          context: context, caller: caller)
+                                                          context: context, resourceIsAny: true, caller: caller)
                 return SimulationOutcome(action: action, outcome: explanation.decision.outcome,
                                          statements: explanation.decision.matchedStatements,
                                          documents: ExplainedDocument.documents(explanation))
@@ -67,7 +68,7 @@ struct SimulatorEffects {
                 named.policyName = typedPolicyName
                 return named
             }
-            let document = ExplainedDocument(name: typedPolicyName, source: .user, text: text, kind: .identity,
+            let document = ExplainedDocument(name: typedPolicyName, source: .user, sourceLabel: "typed in $EDITOR", text: text, kind: .identity,
                                              statementIndexes: statements.map(\.index))
             return SimulationOutcome(action: result.action, outcome: result.decision.outcome, statements: statements,
                                      documents: [document], missingContextKeys: result.missingContextValues)

@@ -75,7 +75,7 @@ enum SimulatorResultsView {
     /// One line saying what decided the chosen action.
     static func summarySpans(_ outcome: SimulationOutcome, request: SimulationRequest) -> [TextSpan] {
         let role = decisionRole(outcome.outcome)
-        let named = outcome.statements.map { "\($0.policyName) (\($0.statementLabel))" }.joined(separator: ", ")
+        let named = outcome.statements.map { "\($0.statementLabel) in \($0.policyName)" }.joined(separator: ", ")
         var spans: [TextSpan]
         switch outcome.outcome {
         case .allowed where outcome.statements.isEmpty:
@@ -87,6 +87,9 @@ enum SimulatorResultsView {
         case .implicitDeny:
             let why = outcome.documents.isEmpty ? "no policy applies to this principal" : "nothing below allows \(outcome.action)"
             spans = [TextSpan("Implicitly denied: ", role: role), TextSpan(why)]
+        }
+        if !KnownActions.isKnown(outcome.action) {
+            spans.append(TextSpan(" · Overcast never checks \(outcome.action)", role: .dim))
         }
         if !outcome.missingContextKeys.isEmpty {
             spans.append(TextSpan(" · not given: " + outcome.missingContextKeys.joined(separator: ", "), role: .dim))

@@ -50,19 +50,27 @@ enum SimulatorView {
             case .principal:
                 drawPrincipal(&buffer, sim, focused: focused, value)
             case .actions:
-                buffer.render(TextInputView(state: sim.actions, focused: focused,
-                                            placeholder: "s3:GetObject, s3:PutObject (Tab completes)"), in: value)
+                drawInput(&buffer, sim.actions, focused: focused, placeholder: "s3:GetObject, s3:PutObject (Tab completes)", value)
             case .resource:
-                buffer.render(TextInputView(state: sim.resource, focused: focused, placeholder: "* (any resource)"), in: value)
+                drawInput(&buffer, sim.resource, focused: focused, placeholder: "* (any resource)", value)
             case .context:
-                buffer.render(TextInputView(state: sim.context, focused: focused,
-                                            placeholder: "KEY=VALUE, … (optional)"), in: value)
+                drawInput(&buffer, sim.context, focused: focused, placeholder: "KEY=VALUE, … (optional)", value)
             }
         }
         if rect.height > SimulatorField.allCases.count {
             // At 80 columns a message needs the whole width; beside the labels from 100 on.
             let row = rect.row(SimulatorField.allCases.count)
             drawHint(&buffer, sim, rect.width >= 90 ? row.inset(left: labelWidth + 1) : row.inset(left: 1))
+        }
+    }
+
+    /// A text field: scrolled to its cursor while focused; otherwise from its start, cut with "…".
+    private static func drawInput(_ buffer: inout ScreenBuffer, _ input: TextInputState, focused: Bool, placeholder: String,
+                                  _ rect: Rect) {
+        if focused || input.isEmpty {
+            buffer.render(TextInputView(state: input, focused: focused, placeholder: placeholder), in: rect)
+        } else {
+            buffer.write(input.text, in: rect, role: .input, fill: true)
         }
     }
 
@@ -85,12 +93,17 @@ enum SimulatorView {
         }
         let completions = sim.completions
         if !completions.isEmpty {
+            // Whole candidates only, as many as fit beside "+N more".
             var spans = [TextSpan("Tab: ", role: .dim)]
-            for (index, action) in completions.prefix(8).enumerated() {
-                spans.append(TextSpan(action, role: index == 0 ? .match : .normal))
-                spans.append(TextSpan("  "))
+            var shown = 0
+            for action in completions {
+                let rest = completions.count - shown - 1
+                let more = rest > 0 ? "+\(rest) more".displayWidth : 0
+                guard spans.displayWidth + action.displayWidth + 2 + more <= rect.width else { break }
+                spans += [TextSpan(action, role: shown == 0 ? .match : .normal), TextSpan("  ")]
+                shown += 1
             }
-            if completions.count > 8 { spans.append(TextSpan("+\(completions.count - 8) more", role: .dim)) }
+            if shown < completions.count { spans.append(TextSpan("+\(completions.count - shown) more", role: .dim)) }
             buffer.write(spans, in: rect)
             return
         }

@@ -76,6 +76,17 @@ struct IAMAuthorizerTests {
         #expect(lines[denying.start.line - 1].contains("{") || lines[denying.start.line - 1].contains("Effect"))
     }
 
+    @Test("explain with resourceIsAny takes * as any resource, as IAM's simulator does; a real call's * does not")
+    func explainAnyResource() throws {
+        let test = try TestAccount()
+        let alice = try test.user("alice", policies: [IAMDoc.allow("s3:GetObject", on: ["arn:aws:s3:::data/*"])])
+        let real = try test.iam.explain(principal: alice, action: "s3:GetObject", resource: "*", caller: .root)
+        let simulated = try test.iam.explain(principal: alice, action: "s3:GetObject", resource: "*", resourceIsAny: true,
+                                             caller: .root)
+        #expect(real.decision.outcome == .implicitDeny)
+        #expect(simulated.decision.outcome == .allowed)
+    }
+
     @Test("decide answers without throwing")
     func decide() throws {
         let test = try TestAccount()

@@ -48,8 +48,9 @@ public struct IAMAuthorizer: Authorizer {
     }
 
     /// The decision with what led to it, for the console to show why a call was refused.
-    public func explain(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> AuthorizationExplanation {
-        let evaluation = try evaluate(request, account: account, db: db)
+    public func explain(_ request: AuthorizationRequest, account: AccountInfo, db: Database,
+                        resourceIsAny: Bool = false) throws -> AuthorizationExplanation {
+        let evaluation = try evaluate(request, account: account, db: db, resourceIsAny: resourceIsAny)
         return AuthorizationExplanation(
             request: request, principalARN: evaluation.policyRequest.caller.arn, decision: evaluation.decision,
             message: AccessDeniedMessage.text(for: evaluation.policyRequest, decision: evaluation.decision),
@@ -68,7 +69,8 @@ public struct IAMAuthorizer: Authorizer {
         var decision: Decision
     }
 
-    func evaluate(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> Evaluation {
+    func evaluate(_ request: AuthorizationRequest, account: AccountInfo, db: Database,
+                  resourceIsAny: Bool = false) throws -> Evaluation {
         let loader = PrincipalPolicyLoader(accountID: account.accountID, cache: cache)
         let principal = try loader.load(request.caller, db: db)
         var policies = principal.policies
@@ -83,7 +85,8 @@ public struct IAMAuthorizer: Authorizer {
             context = context.merging(ConditionContext(request.context))
         }
         let policyRequest = PolicyRequest(
-            caller: principal.caller, action: request.action, resource: request.resource, context: context)
+            caller: principal.caller, action: request.action, resource: request.resource, context: context,
+            resourceIsAny: resourceIsAny)
         return Evaluation(policyRequest: policyRequest, policies: policies,
                           decision: PolicyEvaluator.evaluate(request: policyRequest, policies: policies))
     }
