@@ -178,6 +178,30 @@ struct SimulatorPanelTests {
         #expect(f.state.simulator.problem?.contains("line 1, column") == true)
     }
 
+    @Test("A console identity without IAM permissions is told why it cannot list principals or simulate")
+    func withoutPermission() throws {
+        let f = try fixture()
+        let alice = try f.account.iam.user("alice", caller: .root)
+        f.harness.update { $0.identity = ConsoleIdentity(caller: alice.caller, label: "user alice") }
+        f.openSimulator()
+        #expect(f.screen.contains("Users and roles could not be listed: AccessDenied"))
+        f.simulate("s3:GetObject")
+        #expect(f.state.simulator.run == nil)
+        #expect(f.state.simulator.problem?.contains("iam:SimulatePrincipalPolicy") == true)
+        #expect(f.screen.contains("✗ AccessDenied"))
+    }
+
+    @Test("An editor that fails is reported, and the typed policy is kept as it was")
+    func editorFails() throws {
+        let script = FunctionsEditorScript()
+        let f = try fixture(editor: script.editor)
+        f.openSimulator(principal: "policies typed in")
+        script.next { _, _ in throw ConsoleError(message: "The editor “vi” exited with status 1; nothing was saved.") }
+        f.harness.press("e")
+        #expect(f.lastToast.contains("exited with status 1"))
+        #expect(f.state.simulator.typedPolicy == SimulatorState.starterPolicy)
+    }
+
     @Test("Esc leaves the form for the results; i goes back; q then quits")
     func formAndResultsKeys() throws {
         let f = try fixture()
