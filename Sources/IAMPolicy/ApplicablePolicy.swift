@@ -37,12 +37,16 @@ public struct ApplicablePolicy: Sendable {
     public var arn: String?
     public var source: Source
     public var document: PolicyDocument
+    /// The text the document was parsed from, when the caller kept it: what a person is shown
+    /// when a statement of it is explained (statement positions point into this text).
+    public var text: String?
 
-    public init(name: String, arn: String? = nil, source: Source, document: PolicyDocument) {
+    public init(name: String, arn: String? = nil, source: Source, document: PolicyDocument, text: String? = nil) {
         self.name = name
         self.arn = arn
         self.source = source
         self.document = document
+        self.text = text
     }
 }
 

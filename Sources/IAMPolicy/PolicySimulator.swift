@@ -19,7 +19,8 @@ public enum PolicySimulator {
     ///   - resourcePolicy: an optional resource-based policy text, reported as `ResourcePolicy`; a role's
     ///     trust policy is taken too, and is what `sts:AssumeRole` is decided by.
     ///   - resourceArn: `*`, the default, stands for any resource, as in IAM's policy simulator.
-    ///   - callerArn: the simulated IAM user's ARN; required with a resource policy, as in IAM.
+    ///   - callerArn: the simulated caller: a user's, a role's or a role session's ARN (see `SimulatedCaller`);
+    ///     required with a resource policy, as in IAM. Its global keys (`aws:PrincipalArn`, ...) join the context.
     ///   - contextEntries: `KEY=VALUE` strings; a key given twice gets both values.
     public static func simulate(
         identityPolicies: [String], resourcePolicy: String? = nil, actions: [String], resourceArn: String = "*",
@@ -62,7 +63,7 @@ public enum PolicySimulator {
         if let resourcePolicy {
             guard callerArn != nil else {
                 throw PolicySimulationError(
-                    message: "CallerArn is required if you include a ResourcePolicy, so that the policy's Principal element has a value to use; give the ARN of an IAM user")
+                    message: "CallerArn is required if you include a ResourcePolicy, so that the policy's Principal element has a value to use; give the ARN of an IAM user, a role or a role session")
             }
             do {
                 let document = try PolicyDocument(parsing: resourcePolicy, kind: .resource)
@@ -76,7 +77,9 @@ public enum PolicySimulator {
             }
         }
         let caller = try simulatedCaller(callerArn)
-        let context = try parseContext(contextEntries)
+        // The caller's own keys first, so a KEY=VALUE given for one of them (aws:userid, say) wins.
+        let given = try parseContext(contextEntries)
+        let context = callerArn == nil ? given : SimulatedCaller.principalKeys(caller).merging(given)
         return actions.map { action in
             let request = PolicyRequest(
                 caller: caller, action: action, resource: resourceArn, context: context, resourceIsAny: resourceArn == "*")
@@ -118,22 +121,13 @@ public enum PolicySimulator {
         }
     }
 
-    /// The IAM user a simulation runs as. Without a caller, identity policies still apply to
-    /// "whoever holds them", so a placeholder user stands in (no resource policy can name it).
+    /// Who a simulation runs as. Without a caller, identity policies still apply to "whoever holds
+    /// them", so a placeholder user stands in (no resource policy can name it).
     static func simulatedCaller(_ arn: String?) throws(PolicySimulationError) -> PolicyCaller {
         guard let arn else {
             return PolicyCaller(kind: .user, arn: "arn:aws:iam::000000000000:user/simulated-caller", accountId: "000000000000")
         }
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[5].hasPrefix("user/"),
-            let name = parts[5].split(separator: "/").last, parts[5].count > "user/".count
-        else {
-            throw PolicySimulationError(
-                message: "CallerArn \(JSONString.quoted(arn)) must be the ARN of an IAM user, such as arn:aws:iam::123456789012:user/alice; roles, sessions and services cannot be simulated callers")
-        }
-        let resourcePath = parts[5].dropFirst("user".count)
-        let path = String(resourcePath.dropLast(name.count))
-        return PolicyCaller.user(accountId: String(parts[4]), name: String(name), path: path)
+        return try SimulatedCaller.parse(arn)
     }
 
     /// Reads `KEY=VALUE` entries; a key given twice is multi-valued.

@@ -36,7 +36,38 @@ enum IAMBenchmarks {
         try enginePath()
         try hostileDocuments()
         managedCatalog()
+        consoleFigures()
     }
+
+    /// Issue 10's console figures: what a person waits for in the IAM panels.
+    static func consoleFigures() {
+        catalogFilterKeystroke()
+        roleDetailFigure()
+    }
+
+    /// `iam.catalog_filter_keystroke_p99_us`: the whole managed-policy catalog filtered as a person
+    /// types "AWSLambdaBasicExecutionRole" one character at a time (each keystroke filters afresh,
+    /// as the picker's `/` line does), over many rounds; p99 of one keystroke.
+    static func catalogFilterKeystroke() {
+        let word = "AWSLambdaBasicExecutionRole"
+        let keystrokes = (1...word.count).map { String(word.prefix($0)) }
+        precondition(ManagedPolicyCatalog.named(containing: word).contains { $0.name == word },
+                     "the catalog must hold \(word)")
+        var samples: [Double] = []
+        samples.reserveCapacity(500 * keystrokes.count)
+        for _ in 0..<500 {
+            for typed in keystrokes {
+                var found = 0
+                samples.append(Measurement.seconds { found = ManagedPolicyCatalog.named(containing: typed).count } * 1e6)
+                precondition(found > 0)
+            }
+        }
+        Measurement.report("iam.catalog_filter_keystroke_p99_us", Measurement.percentile(samples, 0.99), "us")
+    }
+
+    /// The place for `iam.role_detail_10_policies_p99_us` (a role's detail with ten attached policies,
+    /// opened in the Roles panel), which arrives with that panel.
+    static func roleDetailFigure() {}
 
     /// Issue 10: reading the whole AWS managed policy catalog (every file read, as at first use),
     /// and filtering it by name as the console's policy picker does on each keystroke.

@@ -33,7 +33,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The resource ARN; * (the default) stands for any resource, as in IAM's simulator.", valueName: "ARN"))
     var resource: String = "*"
 
-    @Option(name: .customLong("caller-arn"), help: ArgumentHelp("The calling user's ARN (needed with --resource-policy).", valueName: "ARN"))
+    @Option(name: .customLong("caller-arn"), help: ArgumentHelp("Who calls: a user's ARN, a role's (arn:aws:iam::ACCOUNT:role/NAME) or a role session's (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION); needed with --resource-policy.", valueName: "ARN"))
     var callerArn: String?
 
     @Option(name: .customLong("context"), help: ArgumentHelp("A condition key and value, e.g. aws:SourceIp=10.0.0.1; a key given twice is multi-valued.", valueName: "KEY=VALUE"))

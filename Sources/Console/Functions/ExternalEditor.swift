@@ -103,6 +103,8 @@ public struct ExternalEditor: Sendable {
             }
         case .policies(let edit):
             return perform(edit)
+        case .simulator(let edit):
+            return performSimulatorEdit(edit)
         case .users(.editDocument(let request)):
             switch editText(request.fileName, request.text) {
             case .success(let text): return .users(.documentEdited(request, text: text))
@@ -129,7 +131,7 @@ public struct ExternalEditor: Sendable {
     static func isEdit(_ effect: ConsoleEffect) -> Bool {
         switch effect {
         case .functions(.editCode), .functions(.editTestEvent), .roles(.editDocument), .policies(.editDocument),
-             .users(.editDocument): return true
+             .users(.editDocument), .simulator(.editPolicy): return true
         default: return false
         }
     }

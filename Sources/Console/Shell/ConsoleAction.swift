@@ -41,6 +41,7 @@ public enum ConsoleAction: Sendable {
     case roles(RolesAction)
     case policies(PoliciesAction)
     case users(UsersAction)
+    case simulator(SimulatorAction)
 }
 
 /// Work for the effect runner: engine calls and file-system reads, done off the UI thread.
@@ -53,6 +54,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case roles(RolesEffect)
     case policies(PoliciesEffect)
     case users(UsersEffect)
+    case simulator(SimulatorEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.

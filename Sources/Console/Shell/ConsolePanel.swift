@@ -68,6 +68,7 @@ extension ConsoleService {
         case .roles: return RolesPanel.self
         case .policies: return PoliciesPanel.self
         case .users: return UsersPanel.self
+        case .simulator: return SimulatorPanel.self
         case .logGroups: return nil
         }
     }

@@ -109,6 +109,8 @@ public enum ConsoleReducer {
             return PoliciesReducer.reduce(&state, action)
         case .users(let action):
             return UsersReducer.reduce(&state, action)
+        case .simulator(let action):
+            return SimulatorReducer.reduce(&state, action)
         }
     }
 

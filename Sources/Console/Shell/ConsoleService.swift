@@ -6,6 +6,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
     case policies
     case users
     case logGroups
+    case simulator
 
     /// The name shown in the sidebar and the breadcrumb.
     public var title: String {
@@ -16,6 +17,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         case .policies: return "Policies"
         case .users: return "Users"
         case .logGroups: return "Log groups"
+        case .simulator: return "Simulator"
         }
     }
 
@@ -24,7 +26,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         switch self {
         case .buckets: return "S3"
         case .functions: return "Lambda"
-        case .roles, .policies, .users: return "IAM"
+        case .roles, .policies, .users, .simulator: return "IAM"
         case .logGroups: return "CloudWatch Logs"
         }
     }
@@ -38,6 +40,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         case .policies: return ["policies"]
         case .users: return ["users", "iam"]
         case .logGroups: return ["logs", "loggroups"]
+        case .simulator: return ["simulator", "simulate"]
         }
     }
 

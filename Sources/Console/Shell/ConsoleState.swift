@@ -59,6 +59,7 @@ public struct ConsoleState: Sendable {
     public var roles = RolesState()
     public var policies = PoliciesState()
     public var users = UsersState()
+    public var simulator = SimulatorState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,

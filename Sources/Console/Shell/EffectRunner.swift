@@ -105,6 +105,8 @@ public final class EffectRunner: @unchecked Sendable {
             PoliciesEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         case .users(let effect):
             UsersEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
+        case .simulator(let effect):
+            SimulatorEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         }
     }
 }

@@ -66,7 +66,8 @@ public enum IAMActionCatalog {
                         "Delete\(kind)Policy", "List\(kind)Policies"]
         }
         for kind in ["User", "Role"] {
-            actions += ["Tag\(kind)", "Untag\(kind)", "Put\(kind)PermissionsBoundary", "Delete\(kind)PermissionsBoundary"]
+            actions += ["Tag\(kind)", "Untag\(kind)", "List\(kind)Tags", "Put\(kind)PermissionsBoundary",
+                        "Delete\(kind)PermissionsBoundary"]
         }
         return actions.sorted()
     }()

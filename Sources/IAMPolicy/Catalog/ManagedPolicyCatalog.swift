@@ -32,15 +32,28 @@ public enum ManagedPolicyCatalog {
         public private(set) var policies: [ManagedPolicy] = []
         public private(set) var problems: [String] = []
         private var byARN: [String: ManagedPolicy] = [:]
-        /// Lowercased names, index for index with `policies`.
-        private var foldedNames: [String] = []
+        /// Lowercased names as UTF-8, index for index with `policies`: searched as bytes, since
+        /// `String.contains` costs about 1 µs a name on Linux and this runs on every keystroke.
+        private var foldedNames: [[UInt8]] = []
 
         public func policy(arn: String) -> ManagedPolicy? { byARN[arn] }
 
         public func named(containing query: String) -> [ManagedPolicy] {
-            let folded = query.lowercased()
+            let folded = Array(query.lowercased().utf8)
             guard !folded.isEmpty else { return policies }
-            return zip(policies, foldedNames).compactMap { $1.contains(folded) ? $0 : nil }
+            return zip(policies, foldedNames).compactMap { Self.bytes($1, contain: folded) ? $0 : nil }
+        }
+
+        /// Whether `needle` occurs in `haystack` (both lowercased UTF-8, so a byte match is a character match).
+        static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+            guard needle.count <= haystack.count else { return false }
+            let first = needle[0]
+            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            return false
         }
 
         /// Reads every JSON file of the bundle's ManagedPolicies folder, in name order.
@@ -65,7 +78,7 @@ public enum ManagedPolicyCatalog {
                         continue
                     }
                     result.policies.append(policy)
-                    result.foldedNames.append(policy.name.lowercased())
+                    result.foldedNames.append(Array(policy.name.lowercased().utf8))
                     result.byARN[policy.arn] = policy
                 } catch {
                     result.problems.append("\(file.lastPathComponent): \(error)")

@@ -49,6 +49,44 @@ struct IAMAuthorizerTests {
         #expect(allowed.decision.matchedStatements.first?.policyName == "AmazonS3FullAccess")
     }
 
+    @Test("explain keeps each policy's text, so a deciding statement can be shown where it is written")
+    func explainKeepsPolicyTexts() throws {
+        let test = try TestAccount()
+        try test.storage.createBucket("data", caller: .root)
+        let deny = IAMDoc.deny("s3:PutObject")
+        let alice = try test.user("alice", policies: [deny], attach: [IAMDoc.s3Full])
+        try test.storage.putBucketPolicy(bucket: "data", policy: IAMDoc.bucketPolicy(
+            "Allow", principal: #"{"AWS": "arn:aws:iam::123456789012:user/alice"}"#, ["s3:GetObject"], ["arn:aws:s3:::data/*"]),
+            caller: .root)
+        let explanation = try test.iam.explain(principal: alice, action: "s3:PutObject", resource: "arn:aws:s3:::data/k",
+                                               caller: .root)
+        let inline = try #require(explanation.policies.first { $0.name == "inline-1" })
+        #expect(inline.text == deny)
+        #expect(inline.kind == .identity)
+        let managed = try #require(explanation.policies.first { $0.name == "AmazonS3FullAccess" })
+        #expect(managed.text?.contains("s3:*") == true)
+        let bucket = try #require(explanation.policies.first { $0.source == .resource })
+        #expect(bucket.kind == .resource)
+        #expect(bucket.text?.contains("arn:aws:s3:::data/*") == true)
+        let denying = try #require(explanation.decision.matchedStatements.first)
+        #expect(inline.contains(denying))
+        #expect(!managed.contains(denying))
+        // The statement's position points into the kept text.
+        let lines = try #require(inline.text).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[denying.start.line - 1].contains("{") || lines[denying.start.line - 1].contains("Effect"))
+    }
+
+    @Test("explain with resourceIsAny takes * as any resource, as IAM's simulator does; a real call's * does not")
+    func explainAnyResource() throws {
+        let test = try TestAccount()
+        let alice = try test.user("alice", policies: [IAMDoc.allow("s3:GetObject", on: ["arn:aws:s3:::data/*"])])
+        let real = try test.iam.explain(principal: alice, action: "s3:GetObject", resource: "*", caller: .root)
+        let simulated = try test.iam.explain(principal: alice, action: "s3:GetObject", resource: "*", resourceIsAny: true,
+                                             caller: .root)
+        #expect(real.decision.outcome == .implicitDeny)
+        #expect(simulated.decision.outcome == .allowed)
+    }
+
     @Test("decide answers without throwing")
     func decide() throws {
         let test = try TestAccount()

@@ -74,6 +74,17 @@ struct ManagedPolicyCatalogTests {
         #expect(ManagedPolicyCatalog.named(containing: "NoSuchPolicyAnywhere").isEmpty)
     }
 
+    @Test("The byte search finds what String.contains finds, for every prefix typed")
+    func filterMatchesContains() {
+        for word in ["AWSLambdaBasicExecutionRole", "ReadOnly", "s3", "Ü", "role/"] {
+            for length in 1...word.count {
+                let typed = String(word.prefix(length))
+                let expected = ManagedPolicyCatalog.all.filter { $0.name.lowercased().contains(typed.lowercased()) }.map(\.name)
+                #expect(ManagedPolicyCatalog.named(containing: typed).map(\.name) == expected, "\(typed)")
+            }
+        }
+    }
+
     @Test(arguments: names)
     func isWellFormed(_ name: String) throws {
         let entry = try #require(ManagedPolicyCatalog.all.first { $0.name == name })

@@ -135,8 +135,8 @@ struct PolicySimulatorTests {
             name: "malformed resource policy", resourcePolicy: Fixture.allow("s3:GetObject"), caller: "arn:aws:iam::123456789012:user/alice",
             message: "ResourcePolicy is not a valid policy: Missing required field Principal"),
         ErrorCase(
-            name: "caller that is a role", caller: "arn:aws:iam::123456789012:role/worker",
-            message: "CallerArn \"arn:aws:iam::123456789012:role/worker\" must be the ARN of an IAM user"),
+            name: "caller that is a group", caller: "arn:aws:iam::123456789012:group/devs",
+            message: "CallerArn \"arn:aws:iam::123456789012:group/devs\" is not one the simulator accepts; give the ARN of an IAM user"),
         ErrorCase(name: "context entry without =", context: ["aws:SourceIp"], message: "Context entry \"aws:SourceIp\" must be KEY=VALUE"),
         ErrorCase(name: "context entry without a key", context: ["=x"], message: "Context entry \"=x\" must be KEY=VALUE"),
     ]

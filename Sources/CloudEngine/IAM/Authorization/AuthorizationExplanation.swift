@@ -19,4 +19,22 @@ public struct EvaluatedPolicy: Sendable, Equatable {
     public var name: String
     public var arn: String?
     public var source: ApplicablePolicy.Source
+    /// The policy's text as stored, so a deciding statement can be shown in place: a `MatchedStatement`'s
+    /// `start` and `end` point into it. Nil only for a policy whose text the engine did not keep.
+    public var text: String?
+    /// What the text was validated as (a trust policy, a resource policy, an identity policy).
+    public var kind: PolicyKind
+
+    public init(name: String, arn: String?, source: ApplicablePolicy.Source, text: String? = nil, kind: PolicyKind = .identity) {
+        self.name = name
+        self.arn = arn
+        self.source = source
+        self.text = text
+        self.kind = kind
+    }
+
+    /// Whether `statement` belongs to this policy.
+    public func contains(_ statement: MatchedStatement) -> Bool {
+        statement.policyName == name && statement.policyArn == arn && statement.source == source
+    }
 }

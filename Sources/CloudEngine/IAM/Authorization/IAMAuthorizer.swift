@@ -48,12 +48,15 @@ public struct IAMAuthorizer: Authorizer {
     }
 
     /// The decision with what led to it, for the console to show why a call was refused.
-    public func explain(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> AuthorizationExplanation {
-        let evaluation = try evaluate(request, account: account, db: db)
+    public func explain(_ request: AuthorizationRequest, account: AccountInfo, db: Database,
+                        resourceIsAny: Bool = false) throws -> AuthorizationExplanation {
+        let evaluation = try evaluate(request, account: account, db: db, resourceIsAny: resourceIsAny)
         return AuthorizationExplanation(
             request: request, principalARN: evaluation.policyRequest.caller.arn, decision: evaluation.decision,
             message: AccessDeniedMessage.text(for: evaluation.policyRequest, decision: evaluation.decision),
-            policies: evaluation.policies.map { EvaluatedPolicy(name: $0.name, arn: $0.arn, source: $0.source) },
+            policies: evaluation.policies.map {
+                EvaluatedPolicy(name: $0.name, arn: $0.arn, source: $0.source, text: $0.text, kind: $0.document.kind)
+            },
             context: evaluation.policyRequest.context)
     }
 
@@ -66,7 +69,8 @@ public struct IAMAuthorizer: Authorizer {
         var decision: Decision
     }
 
-    func evaluate(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> Evaluation {
+    func evaluate(_ request: AuthorizationRequest, account: AccountInfo, db: Database,
+                  resourceIsAny: Bool = false) throws -> Evaluation {
         let loader = PrincipalPolicyLoader(accountID: account.accountID, cache: cache)
         let principal = try loader.load(request.caller, db: db)
         var policies = principal.policies
@@ -81,7 +85,8 @@ public struct IAMAuthorizer: Authorizer {
             context = context.merging(ConditionContext(request.context))
         }
         let policyRequest = PolicyRequest(
-            caller: principal.caller, action: request.action, resource: request.resource, context: context)
+            caller: principal.caller, action: request.action, resource: request.resource, context: context,
+            resourceIsAny: resourceIsAny)
         return Evaluation(policyRequest: policyRequest, policies: policies,
                           decision: PolicyEvaluator.evaluate(request: policyRequest, policies: policies))
     }
@@ -93,7 +98,7 @@ public struct IAMAuthorizer: Authorizer {
               let found = try provider.resourcePolicy(action: request.action, resource: request.resource, account: account, db: db),
               let document = try? cache.document(for: found.text, kind: found.kind)
         else { return nil }
-        return ApplicablePolicy(name: found.name, source: .resource, document: document)
+        return ApplicablePolicy(name: found.name, source: .resource, document: document, text: found.text)
     }
 
     static func accessDenied(_ evaluation: Evaluation) -> EngineError {

@@ -48,22 +48,25 @@ struct PrincipalPolicyLoader {
             switch kind {
             case "inline", "group":
                 guard let text, let document = try? cache.document(for: text, kind: .identity) else { continue }
-                found.append(ApplicablePolicy(name: name ?? "inline", source: kind == "group" ? .group : inline, document: document))
+                found.append(ApplicablePolicy(name: name ?? "inline", source: kind == "group" ? .group : inline, document: document,
+                                              text: text))
             default:
-                guard let arn, let document = managedDocument(arn: arn, text: text) else { continue }
+                guard let arn, let (document, text) = managedDocument(arn: arn, text: text) else { continue }
                 let source: ApplicablePolicy.Source = kind == "boundary"
                     ? .permissionsBoundary
                     : (AWSManagedPolicies.isAWSManaged(arn) ? .awsManaged : .customerManaged)
-                found.append(ApplicablePolicy(name: IAMService.policyName(fromARN: arn), arn: arn, source: source, document: document))
+                found.append(ApplicablePolicy(name: IAMService.policyName(fromARN: arn), arn: arn, source: source, document: document,
+                                              text: text))
             }
         }
         return found
     }
 
-    private func managedDocument(arn: String, text: String?) -> PolicyDocument? {
+    private func managedDocument(arn: String, text: String?) -> (PolicyDocument, String)? {
         // An AWS managed policy's text comes from the catalog, parsed once through the same cache.
-        guard let text = text ?? AWSManagedPolicies.policy(arn)?.documentText else { return nil }
-        return try? cache.document(for: text, kind: .identity)
+        guard let text = text ?? AWSManagedPolicies.policy(arn)?.documentText,
+              let document = try? cache.document(for: text, kind: .identity) else { return nil }
+        return (document, text)
     }
 
     /// The principal's tags from IAM, overlaid with the ones the caller carries (session tags).
