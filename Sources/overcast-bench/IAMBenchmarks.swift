@@ -1,6 +1,8 @@
 import CloudEngine
+import Console
 import Foundation
 import IAMPolicy
+import TerminalUI
 
 /// The IAM figures of issue 3 (one decision for a caller with 10 attached policies of 10 statements
 /// with conditions) and of issue 9 (hostile documents: many variables, an oversized file).
@@ -36,38 +38,62 @@ enum IAMBenchmarks {
         try enginePath()
         try hostileDocuments()
         managedCatalog()
-        consoleFigures()
+        try consoleFigures()
     }
 
     /// Issue 10's console figures: what a person waits for in the IAM panels.
-    static func consoleFigures() {
-        catalogFilterKeystroke()
-        roleDetailFigure()
+    static func consoleFigures() throws {
+        try catalogFilterKeystroke()
+        try roleDetailFigure()
     }
 
-    /// `iam.catalog_filter_keystroke_p99_us`: the whole managed-policy catalog filtered as a person
-    /// types "AWSLambdaBasicExecutionRole" one character at a time (each keystroke filters afresh,
-    /// as the picker's `/` line does), over many rounds; p99 of one keystroke.
-    static func catalogFilterKeystroke() {
+    /// `iam.catalog_filter_keystroke_p99_us`: the policy picker (the wizard's and "attach"'s) holding every
+    /// managed policy the account offers, as a person types "AWSLambdaBasicExecutionRole" one key at a time
+    /// and deletes it again: each key refilters names and descriptions, as the console does; p99 of one key.
+    static func catalogFilterKeystroke() throws {
+        let folder = try Measurement.scratchFolder("iam-picker")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let account = try Account.open(path: folder.appendingPathComponent("account.sqlite").path)
+        let choices = try PolicyChoice.available(account: account, caller: .root)
         let word = "AWSLambdaBasicExecutionRole"
-        let keystrokes = (1...word.count).map { String(word.prefix($0)) }
-        precondition(ManagedPolicyCatalog.named(containing: word).contains { $0.name == word },
-                     "the catalog must hold \(word)")
         var samples: [Double] = []
-        samples.reserveCapacity(500 * keystrokes.count)
-        for _ in 0..<500 {
-            for typed in keystrokes {
-                var found = 0
-                samples.append(Measurement.seconds { found = ManagedPolicyCatalog.named(containing: typed).count } * 1e6)
-                precondition(found > 0)
+        for _ in 0..<300 {
+            var picker = PolicyPickerState()
+            picker.setChoices(choices)
+            let keys = word.map { KeyEvent.key(.character($0)) } + Array(repeating: KeyEvent.key(.backspace), count: word.count)
+            for key in keys {
+                samples.append(Measurement.seconds { _ = picker.handle(key, pageSize: 20) } * 1e6)
             }
+            precondition(picker.visible.count == choices.count, "deleting the word must show every policy again")
         }
+        Measurement.report("iam.catalog_filter_keystroke_policies", Double(choices.count), "policies")
+        Measurement.report("iam.catalog_filter_keystroke_median_us", Measurement.percentile(samples, 0.5), "us")
         Measurement.report("iam.catalog_filter_keystroke_p99_us", Measurement.percentile(samples, 0.99), "us")
     }
 
-    /// The place for `iam.role_detail_10_policies_p99_us` (a role's detail with ten attached policies,
-    /// opened in the Roles panel), which arrives with that panel.
-    static func roleDetailFigure() {}
+    /// `iam.role_detail_10_policies_p99_us`: opening a role with ten attached managed policies and an inline one in
+    /// the Roles panel: the role, each policy's default document, the inline document and the functions using it,
+    /// read as the panel reads them (as root).
+    static func roleDetailFigure() throws {
+        let folder = try Measurement.scratchFolder("iam-role-detail")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let account = try Account.open(path: folder.appendingPathComponent("account.sqlite").path)
+        let names = ["AmazonS3ReadOnlyAccess", "AmazonS3FullAccess", "AWSLambda_ReadOnlyAccess", "AWSLambda_FullAccess",
+                     "CloudWatchLogsReadOnlyAccess", "CloudWatchLogsFullAccess", "IAMReadOnlyAccess", "IAMFullAccess",
+                     "ReadOnlyAccess", "service-role/AWSLambdaBasicExecutionRole"]
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        try account.iam.createRole("busy", trustPolicy: trust, attaching: names.map { "arn:aws:iam::aws:policy/\($0)" }, caller: .root)
+        try account.iam.putInlinePolicy("extra", document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
+                                        on: .role("busy"), caller: .root)
+        var samples: [Double] = []
+        for _ in 0..<500 {
+            var count = 0
+            samples.append(try Measurement.seconds { count = try RoleDetailData.load(role: "busy", account: account, caller: .root).permissions.count } * 1e6)
+            precondition(count == 11, "the role must show its ten managed policies and the inline one")
+        }
+        Measurement.report("iam.role_detail_10_policies_median_us", Measurement.percentile(samples, 0.5), "us")
+        Measurement.report("iam.role_detail_10_policies_p99_us", Measurement.percentile(samples, 0.99), "us")
+    }
 
     /// Issue 10: reading the whole AWS managed policy catalog (every file read, as at first use),
     /// and filtering it by name as the console's policy picker does on each keystroke.

@@ -256,6 +256,16 @@ struct RolesPanelTests {
         #expect(f.lastToast == "NoSuchEntity: No user or role named nobody in this account. Try :as USER, :as role/ROLE (or a role's name) or :as root.")
     }
 
+    @Test("s in a role opens the simulator with the role chosen")
+    func simulateFromRole() throws {
+        let f = try RolesFixture()
+        try f.role("worker", policies: ["AmazonS3ReadOnlyAccess"])
+        f.open("worker")
+        f.harness.press("s")
+        #expect(f.harness.state.service == .simulator)
+        #expect(f.harness.state.simulator.principal == .role("worker"))
+    }
+
     private func sessionCaller(_ f: RolesFixture, _ role: String) throws -> Caller {
         try f.account.sts.assumeRoleAsService(roleARN: "arn:aws:iam::123456789012:role/\(role)", service: "lambda.amazonaws.com",
                                               sessionName: "test").caller

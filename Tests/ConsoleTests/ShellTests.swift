@@ -59,7 +59,7 @@ struct ShellTests {
         f.harness.press(":")
         f.harness.type("ec2")
         f.harness.press("enter")
-        #expect(f.lastToast == "Unknown command :ec2. Try :buckets (:s3), :functions (:lambda), :roles, :policies, :users, :logs, :as NAME or :q.")
+        #expect(f.lastToast == "Unknown command :ec2. Try :buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME or :q.")
     }
 
     @Test("A service without a panel yet shows a one-line message and no data")

@@ -103,8 +103,8 @@ public struct PolicyPickerState: Sendable, Hashable {
         var starting: [Int] = []
         var containing: [Int] = []
         for (index, choice) in choices.enumerated() {
-            let name = choice.name.lowercased()
-            let description = choice.description?.lowercased() ?? ""
+            let name = choice.lowercasedName
+            let description = choice.lowercasedDescription
             guard words.allSatisfy({ name.contains($0) || description.contains($0) }) else { continue }
             if name.hasPrefix(words[0]) { starting.append(index) } else { containing.append(index) }
         }

@@ -18,7 +18,6 @@ public enum RolesAction: Sendable {
     case tabMoved(Int)
     case permissionMoved(Int)
     case documentScrolled(Int)
-    case simulatePressed
     /// A key while a dialog or the wizard is open; the widget decides what it means.
     case dialogKeyPressed(KeyEvent)
     case filterChanged(String)

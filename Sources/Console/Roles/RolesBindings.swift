@@ -42,6 +42,9 @@ extension ConsoleBindings {
             break
         }
         rows += [
+            KeyBinding("s", .simulator(.openedFor(principal: .role(detail.name))), label: "Simulate",
+                       help: "Why can or can't this role do something? Opens the simulator for it", group: "Role",
+                       showInFooter: detail.tab != .permissions),
             KeyBinding("D", .roles(.deleteRolePressed), label: "Delete role", help: "Delete this role (after you confirm)",
                        group: "Role", showInFooter: detail.tab != .permissions, disabledReason: loading),
         ]

@@ -100,3 +100,10 @@ struct RolesEffects {
         }
     }
 }
+
+extension RoleDetailData {
+    /// What a role's detail reads when it opens (the benchmark times exactly this).
+    public static func load(role name: String, account: Account, caller: Caller) throws -> RoleDetailData {
+        try RolesEffects.detail(of: name, account: account, caller: caller)
+    }
+}

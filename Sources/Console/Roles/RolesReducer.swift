@@ -42,10 +42,6 @@ enum RolesReducer {
             guard s.roles.detail == nil else { return [] }
             answerTable(&s, s.roles.table.setFilter(text, pageSize: pageSize))
             return []
-        case .simulatePressed:
-            guard let name = s.roles.detail?.name else { return [] }
-            s.toast("To see why \(name) can or can't do something, open :simulator and choose role \(name).", kind: .info)
-            return []
 
         // MARK: Dialogs, the wizard and the editor
         case .newPressed, .deletePressed, .deleteRolePressed, .attachPressed, .inlinePressed, .editPressed, .dialogKeyPressed, .documentEdited,

@@ -244,5 +244,5 @@ public enum CommandCompletion {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :logs, :as NAME or :q"
+    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME or :q"
 }

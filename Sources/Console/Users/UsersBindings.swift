@@ -69,6 +69,11 @@ extension ConsoleBindings {
         case .tags:
             break
         }
+        if case .user(let name) = detail.entity {
+            rows.append(KeyBinding("s", .simulator(.openedFor(principal: .user(name))), label: "Simulate",
+                                   help: "Why can or can't this user do something? Opens the simulator for it", group: "User",
+                                   showInFooter: false))
+        }
         rows += [
             KeyBinding("D", .users(.deleteEntityPressed), label: "Delete \(kind)",
                        help: "Delete this \(kind) and what it holds (after you confirm)", group: detail.entity.kind == .group ? "Group" : "User",
