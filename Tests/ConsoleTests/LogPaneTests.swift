@@ -39,6 +39,23 @@ struct LogPaneTests {
         #expect(!f.screen.contains("not a function"))
     }
 
+    @Test("A line too long for the pane ends in …; w (in the pane) wraps it onto more rows, whole")
+    func longLinesWrap() throws {
+        let f = try ConsoleFixture(size: Size(width: 80, height: 24))
+        let long = "payload " + (0..<30).map { "field\($0)=value" }.joined(separator: " ") + " END"
+        try put(f, "/aws/lambda/fn", [long])
+        f.harness.press("L")
+        #expect(f.screen.contains("payload field0=value"))
+        #expect(f.screen.contains("…"))
+        #expect(!f.screen.contains("END"))
+        f.harness.press("tab")
+        #expect(f.state.focus == .logs)
+        f.harness.press("w")
+        #expect(f.state.logTail.wraps)
+        #expect(f.screen.contains("wrapping (w)"))
+        #expect(f.screen.contains("field29=value END"))
+    }
+
     @Test("Hidden, the pane reads nothing; shown again, it catches up from where it was")
     func catchesUp() throws {
         let f = try ConsoleFixture()

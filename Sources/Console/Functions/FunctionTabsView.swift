@@ -163,9 +163,25 @@ enum FunctionTabsView {
             buffer.write("None yet: upload a matching object to the bucket.", in: list.row(1), role: .dim)
             return
         }
-        for (offset, delivery) in detail.deliveries.prefix(list.height - 1).enumerated() {
-            buffer.write(deliverySpans(delivery), in: list.row(offset + 1))
+        // A delivery too wide for one row puts its outcome (a failure's reason, whole) on the rows under it.
+        var y = 1
+        for delivery in detail.deliveries where y < list.height {
+            for row in deliveryRows(delivery, width: list.width) where y < list.height {
+                buffer.write(row, in: list.row(y))
+                y += 1
+            }
         }
+    }
+
+    static func deliveryRows(_ d: S3EventDelivery, width: Int) -> [[TextSpan]] {
+        let spans = deliverySpans(d)
+        guard spans.displayWidth > width, let outcome = spans.last else { return [spans] }
+        let indent = 10
+        var rows = [Array(spans.dropLast()).truncated(toWidth: width)]
+        for line in TextWrap.lines(outcome.text, width: max(8, width - indent)) {
+            rows.append([TextSpan(String(repeating: " ", count: indent)), TextSpan(line, role: outcome.role)])
+        }
+        return rows
     }
 
     /// `19:39:05  ObjectCreated:Put  bucket/key  ✓ delivered` (or the reason it failed, or when it is tried again).

@@ -53,7 +53,10 @@ extension FunctionTabsView {
         }
         let status = result.succeeded ? TextSpan("✓ Succeeded", role: .success)
             : TextSpan("✗ Failed" + (result.functionError.map { ": \($0)" } ?? ""), role: .error)
-        buffer.write([status, TextSpan(" · \(result.eventName) · status \(result.statusCode)", role: .dim)], in: area.row(0))
+        // The event's name is on the left already: when the line is too narrow it goes first, then the rest ends in "…".
+        var header = [status, TextSpan(" · \(result.eventName) · status \(result.statusCode)", role: .dim)]
+        if header.displayWidth > area.width { header = [status, TextSpan(" · status \(result.statusCode)", role: .dim)] }
+        buffer.write(header.truncated(toWidth: area.width), in: area.row(0))
         var figures: [TextSpan] = []
         if let report = result.report {
             figures = [TextSpan("Duration ", role: .dim), TextSpan(report.duration),

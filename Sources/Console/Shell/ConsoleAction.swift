@@ -26,6 +26,7 @@ public enum ConsoleAction: Sendable {
     case refreshPressed
     case logPaneToggled
     case logPaneCleared
+    case logPaneWrapToggled
     case logPaneResized(Int)
     case logTailLoaded(prefix: String, [LiveLogEvent])
     case logTailFailed(prefix: String, ConsoleError)

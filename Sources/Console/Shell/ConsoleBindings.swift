@@ -64,6 +64,8 @@ public enum ConsoleBindings {
 
     static let logPane: KeyBindingTable<ConsoleAction> = [
         KeyBinding("c", .logPaneCleared, label: "Clear", help: "Clear the log pane (new events keep arriving)", group: "Log pane"),
+        KeyBinding("w", .logPaneWrapToggled, label: "Wrap", help: "Wrap long lines onto more rows (else they end in …)",
+                   group: "Log pane"),
         KeyBinding(["+", "="], .logPaneResized(2), label: "Taller", help: "Make the log pane taller", group: "Log pane"),
         KeyBinding("-", .logPaneResized(-2), label: "Shorter", help: "Make the log pane shorter", group: "Log pane"),
     ]

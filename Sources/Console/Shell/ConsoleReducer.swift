@@ -78,6 +78,9 @@ public enum ConsoleReducer {
         case .logPaneCleared:
             state.logTail.lines.removeAll()
             return []
+        case .logPaneWrapToggled:
+            state.logTail.wraps.toggle()
+            return []
         case .logPaneResized(let delta):
             state.logPane.resize(by: delta)
             return []

@@ -99,7 +99,7 @@ public enum ConsoleView {
         let following = state.logTail.prefix.map {
             $0 == LogTailState.functionGroupPrefix ? "all functions" : $0
         } ?? "functions"
-        buffer.drawBox(rect, role: state.focus == .logs ? .borderFocused : .border, title: "Live logs · \(following)")
+        buffer.drawBox(rect, role: state.focus == .logs ? .borderFocused : .border, title: "Live logs · \(following)" + (state.logTail.wraps ? " · wrapping (w)" : ""))
         buffer.render(LogTailView(state: state.logTail), in: rect.inset(top: 1, left: 2, bottom: 1, right: 1))
     }
 

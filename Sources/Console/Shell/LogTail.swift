@@ -17,6 +17,8 @@ public struct LogTailState: Sendable {
     /// A read is on its way; changes that arrive meanwhile ask again when it lands.
     public var reading = false
     public var readAgain = false
+    /// Long lines wrap onto more rows (`w` in the pane); else they end in `…`.
+    public var wraps = false
 
     /// Lines kept: older ones scroll away.
     public static let capacity = 500
@@ -127,17 +129,31 @@ struct LogTailView: Widget {
         let narrow = area.width < 100
         let showSource = state.prefix?.hasSuffix("/") ?? true
         let sourceWidth = min(18, max(6, state.lines.suffix(area.height).map(\.source.count).max() ?? 6))
-        for (offset, line) in state.lines.suffix(area.height).enumerated() {
+        // The newest lines fill the pane from the bottom; a wrapped line takes as many rows as it needs.
+        var rows: [[TextSpan]] = []
+        for line in state.lines.reversed() where rows.count < area.height {
             var stamp = line.timestamp > 0 ? ConsoleFormat.logTime(milliseconds: line.timestamp) : String(repeating: " ", count: 12)
             if narrow { stamp = String(stamp.prefix(8)) }
             let role: StyleRole = LogLineStyle.isPlatformLine(line.message) ? .dim
                 : line.message.contains("[ERROR]") || line.message.hasPrefix("Traceback") ? .logError : .normal
-            var spans = [TextSpan(stamp + " ", role: .logTimestamp)]
+            var head = [TextSpan(stamp + " ", role: .logTimestamp)]
             if showSource {
-                spans.append(TextSpan(line.source.truncated(toWidth: sourceWidth)
+                head.append(TextSpan(line.source.truncated(toWidth: sourceWidth)
                     .padding(toLength: sourceWidth, withPad: " ", startingAt: 0) + " ", role: .info))
             }
-            spans.append(TextSpan(line.message, role: role))
+            let indent = head.displayWidth
+            let room = max(1, area.width - indent)
+            guard state.wraps, line.message.displayWidth > room else {
+                rows.append((head + [TextSpan(line.message, role: role)]).truncated(toWidth: area.width))
+                continue
+            }
+            let pieces = TextWrap.lines(line.message, width: room)
+            let continuation = TextSpan(String(repeating: " ", count: indent))
+            for (index, piece) in pieces.enumerated().reversed() where rows.count < area.height {
+                rows.append((index == 0 ? head : [continuation]) + [TextSpan(piece, role: role)])
+            }
+        }
+        for (offset, spans) in rows.reversed().enumerated() {
             buffer.write(spans, in: area.row(offset))
         }
     }
