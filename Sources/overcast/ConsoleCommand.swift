@@ -19,7 +19,10 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         // Checked first: a mistyped theme is said before the screen takes over, and nothing is opened.
         let chosenTheme = try Self.loadTheme(named: theme)
-        let opened = try account.open()
+        // An upload interrupted earlier is cleaned up after the first frame, with a word on screen, not before it.
+        var options = AccountOptions()
+        options.discardsAbandonedUploadsAtOpen = false
+        let opened = try account.open(options: options)
         // Deliver S3 event notifications to functions while the console is open (and any left from before).
         opened.events.start()
         let interrupt = InterruptFlag()

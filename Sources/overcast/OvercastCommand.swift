@@ -26,8 +26,8 @@ struct AccountOption: ParsableArguments {
     var path: String { AccountLocation.resolve(flag: db) }
 
     /// Opens the account; an AccountFileError reaches the user as `Error: <what to do>`, exit 1.
-    func open() throws -> Account {
-        try Account.open(path: path)
+    func open(options: AccountOptions = AccountOptions()) throws -> Account {
+        try Account.open(path: path, options: options)
     }
 
     /// Opens the account only to read it, so a command that only looks (`info`) never waits for another process's write lock.

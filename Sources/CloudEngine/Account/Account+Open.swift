@@ -24,7 +24,7 @@ extension Account {
         }
         let info = try loadOrCreateInfo(pool, path: path, options: options, wasBlank: verdict == .blank)
         let account = Account(path: path, info: info, database: pool, options: options, isNew: verdict == .blank)
-        try account.storage.discardAbandonedUploads()
+        if options.discardsAbandonedUploadsAtOpen { try account.storage.discardAbandonedUploads() }
         try account.functions.markInterruptedInvocations()
         return account
     }

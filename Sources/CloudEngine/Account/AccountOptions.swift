@@ -10,6 +10,9 @@ public struct AccountOptions: Sendable {
     public var region: String
     /// The id of a newly created account; random (12 digits) when nil.
     public var accountID: String?
+    /// Whether opening frees the bodies of uploads whose process died. The console says no and does it in the
+    /// background after its first frame (`StorageService.discardAbandonedUploads`), as a large one takes seconds.
+    public var discardsAbandonedUploadsAtOpen = true
 
     public init(clock: any EngineClock = SystemClock(), ids: any IDGenerator = SystemIDGenerator(),
                 authorizer: (any Authorizer)? = nil, region: String = "us-east-1", accountID: String? = nil) {

@@ -120,18 +120,38 @@ extension StorageService {
         }
     }
 
-    /// Frees bodies left pending by processes that died mid-upload. Runs when the account opens.
-    func discardAbandonedUploads() throws {
-        let owners = try account.read { db in
-            try Int64.fetchAll(db, sql: "SELECT DISTINCT owner_pid FROM bodies WHERE state = 'pending'")
+    /// What uploads whose process died left behind: their bodies and the bytes of their chunks.
+    public func abandonedUploads() throws -> (bodies: [Int64], bytes: Int64) {
+        try account.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, owner_pid FROM bodies WHERE state = 'pending'")
+            let dead = rows.filter { row in
+                let pid: Int64 = row["owner_pid"] ?? 0
+                return kill(pid_t(pid), 0) != 0 && errno == ESRCH
+            }.map { $0["id"] as Int64 }
+            guard !dead.isEmpty else { return ([], 0) }
+            let list = dead.map(String.init).joined(separator: ",")
+            let bytes = try Int64.fetchOne(db, sql: "SELECT coalesce(sum(length(data)), 0) FROM chunks WHERE body_id IN (\(list))") ?? 0
+            return (dead, bytes)
         }
-        let dead = owners.filter { pid in kill(pid_t(pid), 0) != 0 && errno == ESRCH }
-        guard !dead.isEmpty else { return }
-        try account.write([]) { db in
-            for pid in dead {
-                try db.execute(sql: "DELETE FROM bodies WHERE state = 'pending' AND owner_pid = ?", arguments: [pid])
+    }
+
+    /// Frees bodies left pending by processes that died mid-upload, 16 chunks (16 MiB) per transaction so other
+    /// writers interleave, and returns the bytes freed. Opening the account runs it unless told not to.
+    @discardableResult
+    public func discardAbandonedUploads() throws -> Int64 {
+        let (bodies, bytes) = try abandonedUploads()
+        for body in bodies {
+            while try account.write([], { db -> Bool in
+                try db.execute(sql: """
+                    DELETE FROM chunks WHERE body_id = ? AND seq IN (SELECT seq FROM chunks WHERE body_id = ? ORDER BY seq LIMIT 16)
+                    """, arguments: [body, body])
+                return db.changesCount > 0
+            }) {}
+            try account.write([]) { db in
+                try db.execute(sql: "DELETE FROM bodies WHERE id = ? AND state = 'pending'", arguments: [body])
             }
         }
+        return bytes
     }
 
     // MARK: - GetObject / HeadObject

@@ -35,6 +35,9 @@ public enum ConsoleAction: Sendable {
     /// `:as` answered: the console now acts as this principal.
     case identityChanged(ConsoleIdentity)
     case identityChangeFailed(ConsoleError)
+    /// Clean-up of interrupted uploads: started (with the bytes to free) and finished.
+    case interruptedUploadsCleaning(bytes: Int64)
+    case interruptedUploadsCleaned(bytes: Int64)
 
     // MARK: - Panels
     case buckets(BucketsAction)
@@ -60,4 +63,6 @@ public enum ConsoleEffect: Sendable, Equatable {
     case tailLogs(prefix: String, afterID: Int64?)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.
     case actAs(String)
+    /// Frees what uploads interrupted in an earlier session left behind (the console opens without waiting for it).
+    case cleanUpInterruptedUploads
 }

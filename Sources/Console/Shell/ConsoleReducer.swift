@@ -13,7 +13,7 @@ public enum ConsoleReducer {
             // Short enough for a toast at 80 columns (four lines), whole.
             state.toast("New account made: \(state.accountPath). Wrong file? Check --db.", kind: .info)
         }
-        return reduce(&state, .serviceChosen(state.service))
+        return [.cleanUpInterruptedUploads] + reduce(&state, .serviceChosen(state.service))
     }
 
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
@@ -105,6 +105,12 @@ public enum ConsoleReducer {
             return ActAs.changed(&state, identity)
         case .identityChangeFailed(let error):
             state.toast(error)
+            return []
+        case .interruptedUploadsCleaning(let bytes):
+            state.toast("Cleaning up an upload interrupted earlier (\(Formatting.bytes(bytes)))…", kind: .info)
+            return []
+        case .interruptedUploadsCleaned(let bytes):
+            state.toast("Cleaned up an interrupted upload: \(Formatting.bytes(bytes)) freed.")
             return []
         case .roles(let action):
             return RolesReducer.reduce(&state, action)

@@ -58,7 +58,8 @@ public final class EffectRunner: @unchecked Sendable {
             work()
         case .background:
             switch effect {
-            case .buckets(.upload), .buckets(.download), .buckets(.emptyAndDeleteBucket), .buckets(.deleteObjects):
+            case .buckets(.upload), .buckets(.download), .buckets(.emptyAndDeleteBucket), .buckets(.deleteObjects),
+                 .cleanUpInterruptedUploads:
                 transferQueue.async(execute: work)
             case .functions(.invoke): invokeQueue.async(execute: work)
             default: workQueue.async(execute: work)
@@ -90,6 +91,13 @@ public final class EffectRunner: @unchecked Sendable {
                 send(.logTailLoaded(prefix: prefix, events))
             } catch {
                 send(.logTailFailed(prefix: prefix, ConsoleError(error)))
+            }
+        case .cleanUpInterruptedUploads:
+            guard let found = try? account.storage.abandonedUploads(), !found.bodies.isEmpty else { return }
+            send(.interruptedUploadsCleaning(bytes: found.bytes))
+            if let freed = try? account.storage.discardAbandonedUploads() {
+                _ = try? account.reclaimFreePages()
+                send(.interruptedUploadsCleaned(bytes: freed))
             }
         case .actAs(let target):
             do {
