@@ -184,7 +184,7 @@ struct SimulatorPanelTests {
         let alice = try f.account.iam.user("alice", caller: .root)
         f.harness.update { $0.identity = ConsoleIdentity(caller: alice.caller, label: "user alice") }
         f.openSimulator()
-        #expect(f.screen.contains("Users and roles could not be listed: AccessDenied"))
+        #expect(f.screen.contains("Users and roles could not be listed as user alice (AccessDenied); :as root lists them"))
         f.simulate("s3:GetObject")
         #expect(f.state.simulator.run == nil)
         #expect(f.state.simulator.problem?.contains("iam:SimulatePrincipalPolicy") == true)

@@ -80,7 +80,7 @@ enum PermissionDialogs {
         buffer.fill(frame)
         buffer.drawBox(frame, role: .modalBorder, title: "Attach policies to \(owner)")
         buffer.render(PolicyPickerView(state: picker,
-                                       heading: "Space marks several · Enter attaches the marked ones (or the one under the cursor)"),
+                                       heading: "Space marks several · Enter attaches the marked (or the cursor's)"),
                       in: frame.inset(top: 1, left: 2, bottom: 1, right: 2))
     }
 

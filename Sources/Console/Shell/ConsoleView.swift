@@ -91,7 +91,7 @@ public enum ConsoleView {
             buffer.write(" Enter keeps · Esc clears", in: hint, role: .dim)
             return
         }
-        buffer.write(panel.statusSpans(state), in: rect)
+        buffer.write(panel.statusSpans(state).truncated(toWidth: rect.width), in: rect)
     }
 
     private static func drawLogPane(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ rect: Rect) {

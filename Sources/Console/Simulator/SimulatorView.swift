@@ -9,7 +9,7 @@ enum SimulatorView {
 
     static func drawPanel(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ layout: ConsoleLayout) {
         let sim = state.simulator
-        buffer.render(Breadcrumb(["IAM", "Simulator", sim.principal.label]), in: layout.breadcrumb)
+        buffer.render(Breadcrumb(["IAM", "Simulator", sim.principal.label]), in: layout.breadcrumb.inset(left: 1))
         let (form, rule, results) = areas(layout)
         drawForm(&buffer, sim, form)
         drawRule(&buffer, sim, rule, note: SimulatorResultsView.scrollNote(sim, resultsHeight: results.height))
@@ -27,7 +27,10 @@ enum SimulatorView {
     static func statusSpans(_ state: ConsoleState) -> [TextSpan] {
         let sim = state.simulator
         if let error = sim.loadError {
-            return [TextSpan(" Users and roles could not be listed: \(error.description)", role: .warning)]
+            // The reason in short (the code); :as root can list every principal.
+            let why = error.code ?? "refused"
+            return [TextSpan(" Users and roles could not be listed as \(state.identity.label) (\(why)); :as root lists them",
+                             role: .warning)]
         }
         guard let run = sim.run else {
             return [TextSpan(" Decides as the engine would, without doing anything.", role: .dim)]
