@@ -56,7 +56,13 @@ struct RolesTmuxJourneyTests {
             try session.waitFor("Upload to s3://uploads/")
             session.text(file)
             session.keys("Enter")
-            try session.waitFor("the refusal") { $0.contains("AccessDenied") && $0.contains("s3:PutObject") }
+            try session.waitFor("✗ AccessDenied")
+            // The whole reason, every word, is in :messages.
+            session.command("messages")
+            try session.waitFor("the refusal, whole") { $0.contains("Messages (newest first)") && $0.contains("s3:PutObject")
+                && $0.contains("identity-based") }
+            session.keys("Escape")
+            try session.waitFor { !$0.contains("Messages (newest first)") }
             session.command("as root")
             try session.waitFor("Acting as root again")
             session.keys("u")

@@ -53,13 +53,31 @@ struct ShellTests {
         #expect(f.state.shouldQuit)
     }
 
+    @Test("A toast too long for its box says where the rest is, and :messages shows every word of it")
+    func messagesShowWholeToasts() throws {
+        let f = try ConsoleFixture(size: Size(width: 80, height: 24))
+        // An unknown command's toast lists every command: longer than a toast shows.
+        f.harness.press(":")
+        f.harness.type("ec2")
+        f.harness.press("enter")
+        #expect(f.screen.contains("… (:messages shows it all)"))
+        #expect(!f.screen.contains(":messages or :q."))
+        f.harness.press(":")
+        f.harness.type("messages")
+        f.harness.press("enter")
+        #expect(f.screen.contains("Messages (newest first)"))
+        #expect(f.screen.contains(":messages or :q."))
+        f.harness.press("esc")
+        #expect(f.state.overlay == nil)
+    }
+
     @Test("An unknown command says so and lists the commands")
     func unknownCommand() throws {
         let f = try ConsoleFixture()
         f.harness.press(":")
         f.harness.type("ec2")
         f.harness.press("enter")
-        #expect(f.lastToast == "Unknown command :ec2. Try :buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME or :q.")
+        #expect(f.lastToast == "Unknown command :ec2. Try :buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME, :messages or :q.")
     }
 
     @Test("A service without a panel yet shows a one-line message and no data")

@@ -15,6 +15,9 @@ enum ConsoleFormat {
 
     /// `12:34:56.789` in UTC, for log lines (the date is in the stream's name).
     static func logTime(milliseconds: Int64) -> String { UTCTimestamp(milliseconds: milliseconds).timeWithMilliseconds }
+
+    /// `14:03:07`: when something was said this session (seconds since 1970, UTC).
+    static func clockTime(_ seconds: Double) -> String { String(logTime(milliseconds: Int64(seconds * 1000)).prefix(8)) }
 }
 
 /// An error as a person reads it: the AWS code when there is one, and the message, whole.

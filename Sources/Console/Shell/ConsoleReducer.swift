@@ -159,14 +159,10 @@ public enum ConsoleReducer {
     private static func handleOverlay(_ state: inout ConsoleState, _ overlay: ConsoleOverlay, _ event: KeyEvent) -> [ConsoleEffect] {
         switch overlay {
         case .help(let scroll):
-            switch event.key {
-            case "esc", "?", "q", "enter": state.overlay = nil
-            case "j", "down": state.overlay = .help(scroll: scroll + 1)
-            case "k", "up": state.overlay = .help(scroll: max(0, scroll - 1))
-            case "pgdn", "space": state.overlay = .help(scroll: scroll + 10)
-            case "pgup": state.overlay = .help(scroll: max(0, scroll - 10))
-            default: break
-            }
+            if let scrolled = scrolledOverlay(scroll, event) { state.overlay = scrolled.map(ConsoleOverlay.help) }
+            return []
+        case .messages(let scroll):
+            if let scrolled = scrolledOverlay(scroll, event) { state.overlay = scrolled.map(ConsoleOverlay.messages) }
             return []
         case .commandLine(var input):
             if event.key == .tab {
@@ -183,6 +179,18 @@ public enum ConsoleReducer {
                 state.overlay = .commandLine(input)
             }
             return []
+        }
+    }
+
+    /// The keys of a read-only overlay: nil when the key means nothing, `.some(nil)` when it closes, else the new scroll.
+    private static func scrolledOverlay(_ scroll: Int, _ event: KeyEvent) -> Int?? {
+        switch event.key {
+        case "esc", "?", "q", "enter": return .some(nil)
+        case "j", "down": return scroll + 1
+        case "k", "up": return max(0, scroll - 1)
+        case "pgdn", "space": return scroll + 10
+        case "pgup": return max(0, scroll - 10)
+        default: return nil
         }
     }
 
@@ -219,6 +227,9 @@ public enum ConsoleReducer {
         switch command {
         case "q", "quit", "q!", "exit":
             return reduce(&state, .quitPressed)
+        case "messages":
+            state.overlay = .messages(scroll: 0)
+            return []
         case let name?:
             if let service = ConsoleService.named(name) {
                 service.panel?.showTopLevel(&state)
@@ -235,7 +246,7 @@ public enum ConsoleReducer {
 /// What the `:` command line accepts, and how it completes.
 public enum CommandCompletion {
     /// Every command word, canonical names first.
-    public static let words: [String] = ConsoleService.allCases.flatMap(\.commands) + ["as", "quit", "q"]
+    public static let words: [String] = ConsoleService.allCases.flatMap(\.commands) + ["as", "messages", "quit", "q"]
 
     /// The commands starting with what was typed, canonical names first.
     public static func candidates(for typed: String) -> [String] {
@@ -253,5 +264,5 @@ public enum CommandCompletion {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME or :q"
+    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME, :messages or :q"
 }

@@ -26,6 +26,8 @@ public enum ConsolePane: Sendable, Hashable {
 /// What is drawn over the panel and takes the keys first.
 public enum ConsoleOverlay: Sendable, Hashable {
     case help(scroll: Int)
+    /// `:messages`: every toast of the session, whole.
+    case messages(scroll: Int)
     case commandLine(TextInputState)
 }
 
@@ -54,6 +56,8 @@ public struct ConsoleState: Sendable {
     public var logPane = DockedPane(isVisible: false, height: 8)
     public var logTail = LogTailState()
     public var toasts: [Toast] = []
+    /// Every toast of the session (the newest 200), with when it was shown, for `:messages`.
+    public var messages: [(time: Double, toast: Toast)] = []
     public var buckets = BucketsState()
     public var functions = FunctionsState()
     public var roles = RolesState()
@@ -90,6 +94,8 @@ public struct ConsoleState: Sendable {
         let lifetime: Double = kind == .error ? 10 : 4
         toasts.append(Toast(message, kind: kind, expiresAt: now + lifetime))
         if toasts.count > 6 { toasts.removeFirst(toasts.count - 6) }
+        messages.append((now, Toast(message, kind: kind)))
+        if messages.count > 200 { messages.removeFirst(messages.count - 200) }
     }
 
     mutating func toast(_ error: ConsoleError) {

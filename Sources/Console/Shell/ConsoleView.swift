@@ -22,6 +22,10 @@ public enum ConsoleView {
         }
         if state.focus == .main { state.service.panel?.drawOverlays(&buffer, state, layout) }
         buffer.render(ToastView(toasts: state.toasts), in: layout.app.main.inset(bottom: 2))
+        if case .messages(let scroll) = state.overlay {
+            buffer.render(MessagesOverlay(messages: state.messages.map { (ConsoleFormat.clockTime($0.time), $0.toast) },
+                                          scroll: scroll), in: buffer.bounds)
+        }
         if case .help(let scroll) = state.overlay {
             buffer.render(HelpOverlay(title: ConsoleBindings.helpTitle(for: state), table: table, scroll: scroll),
                           in: buffer.bounds)

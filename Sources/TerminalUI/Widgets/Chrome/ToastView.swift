@@ -18,7 +18,11 @@ public struct ToastView: Widget {
         for toast in toasts.suffix(maxVisible).reversed() {
             let width = min(area.width - 2, max(30, min(widest, toast.message.displayWidth + 6)))
             guard width > 6 else { return }
-            let lines = TextWrap.lines(Self.prefix(toast.kind) + toast.message, width: width - 4).prefix(4)
+            var lines = Array(TextWrap.lines(Self.prefix(toast.kind) + toast.message, width: width - 4))
+            if lines.count > 4 {
+                // Cut, so it says so, and where the whole message is.
+                lines = Array(lines.prefix(3)) + ["… (:messages shows it all)".truncated(toWidth: width - 4)]
+            }
             let height = lines.count + 2
             guard bottom - height >= area.minY else { break }
             let rect = Rect(x: area.maxX - width - 1, y: bottom - height, width: width, height: height)
