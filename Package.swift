@@ -20,6 +20,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: - Engine
@@ -42,6 +47,22 @@ let package = Package(
             ],
         ),
 
+        // MARK: - Endpoint
+
+        // The AWS-compatible HTTP endpoint: one responder over the engine; handlers decode, call, encode.
+        .target(
+            name: "CloudAPI",
+            dependencies: [
+                "CloudEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+
         // MARK: - Terminal
 
         .target(name: "TerminalUI"),
@@ -61,6 +82,7 @@ let package = Package(
             name: "overcast",
             dependencies: [
                 "CloudEngine",
+                "CloudAPI",
                 "Console",
                 "CursesTerminal",
                 "TerminalUI",
@@ -87,6 +109,7 @@ let package = Package(
             name: "CloudEngineTests",
             dependencies: ["CloudEngine", "IAMPolicy", "TestSupport", "overcast-fixture"]
         ),
+        .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI", "CloudEngine", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         // GRDB: a test holds an account's write lock while `overcast info` reads it.

@@ -14,6 +14,8 @@ public struct UTCTimestamp: Sendable, Equatable {
     public let minute: Int
     public let second: Int
     public let millisecond: Int
+    /// 0 is Sunday.
+    public let weekday: Int
 
     public init(_ date: Date) {
         self.init(milliseconds: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
@@ -39,6 +41,14 @@ public struct UTCTimestamp: Sendable, Equatable {
         minute = secondOfDay / 60 % 60
         second = secondOfDay % 60
         millisecond = ms
+        weekday = ((days + 4) % 7 + 7) % 7
+    }
+
+    /// `Wed, 02 Dec 2026 01:50:00 GMT`: HTTP's date (RFC 9110 IMF-fixdate), for Last-Modified and Date headers.
+    public var httpDate: String {
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(days[weekday]), \(Self.pad(day)) \(months[month - 1]) \(Self.pad(year, 4)) \(time) GMT"
     }
 
     /// `2026-01-01`

@@ -13,7 +13,7 @@ struct OvercastCommand: ParsableCommand {
             It is created on first use.
             """,
         version: OvercastVersion.current,
-        subcommands: [ConsoleCommand.self, InfoCommand.self, CompactCommand.self, IAMCommand.self],
+        subcommands: [ConsoleCommand.self, ServeCommand.self, InfoCommand.self, CompactCommand.self, IAMCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -1,0 +1,45 @@
+import CloudEngine
+import Foundation
+
+/// Sends each authenticated request to its service's handler. The engine's calls block (SQLite), so they run on
+/// a thread of their own rather than on the server's event loops.
+struct RequestDispatcher: Sendable {
+    let account: Account
+    let authenticator: RequestAuthenticator
+    let endpointHosts: Set<String>
+    private let queue = DispatchQueue(label: "overcast.endpoint.engine", attributes: .concurrent)
+
+    init(account: Account, authenticator: RequestAuthenticator, endpointHosts: Set<String>) {
+        self.account = account
+        self.authenticator = authenticator
+        self.endpointHosts = endpointHosts
+    }
+
+    func dispatch(_ request: APIRequest) async -> APIResponse {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: handle(request)) }
+        }
+    }
+
+    func handle(_ request: APIRequest) -> APIResponse {
+        let requestID = RequestID.make()
+        switch authenticator.authenticate(request) {
+        case .failure(let failure):
+            return S3ErrorResponse.response(code: failure.code, message: failure.message, status: failure.status,
+                                            resource: request.rawPath, requestID: requestID, method: request.method)
+        case .success(let authenticated):
+            var caller = authenticated.caller
+            caller.sourceIP = request.sourceIP
+            var decoded = request
+            decoded.body = authenticated.body
+            return S3Handler(account: account, caller: caller, requestID: requestID, endpointHosts: endpointHosts).handle(decoded)
+        }
+    }
+}
+
+/// S3-style request ids: 16 upper-case hex characters.
+enum RequestID {
+    static func make() -> String {
+        String((0..<16).map { _ in "0123456789ABCDEF".randomElement() ?? "0" })
+    }
+}
