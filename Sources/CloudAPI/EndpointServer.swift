@@ -59,10 +59,16 @@ public struct EndpointServer: Sendable {
         let app = Application(
             responder: responder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Overcast"),
-            onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },
+            onServerRunning: { [account, host] channel in
+                let bound = channel.localAddress?.port ?? port
+                let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host)
+                account.endpoint.url = "http://\(shown):\(bound)"
+                onReady(bound)
+            },
             logger: Self.logger)
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [app], gracefulShutdownSignals: signals.map(\.unixSignal), logger: Self.logger))
+        defer { account.endpoint.url = nil }
         try await group.run()
     }
 }

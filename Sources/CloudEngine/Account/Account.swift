@@ -19,6 +19,9 @@ public final class Account: Sendable {
     let bulkWrites = BulkWriteCounter()
     /// The function runtime's shared state: one worker pool (made on first invocation), role sessions, Event invocations.
     public let functionRuntime = FunctionRuntimeState()
+    /// Where this process serves the account's AWS-compatible endpoint, if it does: function workers get it as
+    /// `AWS_ENDPOINT_URL`, so a handler's `boto3.client("s3")` reaches the account as its execution role.
+    public let endpoint = EndpointAddress()
     /// The S3 event dispatcher's timer and settings; `events` delivers the outbox.
     public let eventDelivery = S3EventDeliveryState()
 

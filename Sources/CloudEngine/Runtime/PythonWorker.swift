@@ -379,7 +379,9 @@ public final class PythonWorker: @unchecked Sendable {
             "PYTHONPATH": pythonPath.joined(separator: ":"),
         ]
         env.merge(reserved) { _, new in new }
-        for key in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] { env[key] = nil }
+        for key in ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL"] { env[key] = nil }
+        // boto3 (1.28 and later) and the aws CLI read it: the handler's clients reach this account, not AWS.
+        if let endpoint = spec.endpointURL { env["AWS_ENDPOINT_URL"] = endpoint }
         if let credentials = spec.credentials {
             env["AWS_ACCESS_KEY_ID"] = credentials.accessKeyId
             env["AWS_SECRET_ACCESS_KEY"] = credentials.secretAccessKey

@@ -43,6 +43,8 @@ public struct WorkerFunctionSpec: Sendable, Hashable {
     public var reservedConcurrency: Int?
     /// The size of the worker's `/tmp` (Lambda's ephemeral storage, 512 MB by default).
     public var ephemeralStorageMB: Int
+    /// The account's endpoint (`AWS_ENDPOINT_URL`), when one is serving it.
+    public var endpointURL: String?
 
     public init(
         functionName: String,
@@ -59,8 +61,10 @@ public struct WorkerFunctionSpec: Sendable, Hashable {
         region: String = "us-east-1",
         credentials: WorkerCredentials? = nil,
         reservedConcurrency: Int? = nil,
-        ephemeralStorageMB: Int = 512
+        ephemeralStorageMB: Int = 512,
+        endpointURL: String? = nil
     ) {
+        self.endpointURL = endpointURL
         self.ephemeralStorageMB = ephemeralStorageMB
         self.functionName = functionName
         self.functionArn = functionArn

@@ -114,11 +114,13 @@ extension FunctionsService {
         let configuration = plan.configuration
         let layout = try materialize(plan)
         let session = try roleSession(configuration)
+        let endpoint = account.endpoint.url
         let spec = WorkerFunctionSpec(
             functionName: configuration.functionName,
             functionArn: functionARN(configuration.functionName),
             version: configuration.version,
-            revision: "\(configuration.codeSHA256)|\(configuration.revisionID)|\(session.epoch)",
+            // A new endpoint (or none) means new workers: the address is in their environment.
+            revision: "\(configuration.codeSHA256)|\(configuration.revisionID)|\(session.epoch)|\(endpoint ?? "")",
             handler: configuration.handler,
             runtime: configuration.runtime,
             codeDirectory: layout.codeDirectory,
@@ -130,7 +132,8 @@ extension FunctionsService {
             credentials: WorkerCredentials(accessKeyId: session.role.credentials.accessKeyID,
                                            secretAccessKey: session.role.credentials.secretAccessKey,
                                            sessionToken: session.role.credentials.sessionToken),
-            ephemeralStorageMB: configuration.ephemeralStorageSize)
+            ephemeralStorageMB: configuration.ephemeralStorageSize,
+            endpointURL: endpoint)
         let pool = account.functionRuntime.workerPool(clock: account.clock, ids: account.ids)
         let startedAt = account.clock.now()
         let recordedID = recordID ?? requestID

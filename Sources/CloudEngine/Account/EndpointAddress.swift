@@ -1,0 +1,14 @@
+import Foundation
+
+/// The URL of the endpoint serving an account in this process (`http://127.0.0.1:4747`), or nil.
+public final class EndpointAddress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+
+    public init() {}
+
+    public var url: String? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}

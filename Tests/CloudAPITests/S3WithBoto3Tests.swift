@@ -1,0 +1,107 @@
+import CloudEngine
+import Foundation
+import Testing
+
+/// S3 through the endpoint with real boto3 and the aws CLI: what people's code does, unchanged.
+@Suite("S3 with boto3 and the aws CLI", .serialized, .enabled(if: EndpointFixture.python != nil, "run scripts/setup: .venv is missing"))
+struct S3WithBoto3Tests {
+    @Test("Create a bucket, put, list, get a range, head and delete objects with boto3")
+    func objects() throws {
+        let f = try EndpointFixture()
+        let output = try f.python("""
+            import boto3
+            s3 = boto3.client("s3")
+            s3.create_bucket(Bucket="photos")
+            s3.put_object(Bucket="photos", Key="cats/tom.txt", Body=b"meow meow", ContentType="text/plain",
+                          Metadata={"owner": "jerry"})
+            s3.put_object(Bucket="photos", Key="dogs/rex.txt", Body=b"woof")
+            print("buckets", [b["Name"] for b in s3.list_buckets()["Buckets"]])
+            page = s3.list_objects_v2(Bucket="photos", Delimiter="/")
+            print("prefixes", [p["Prefix"] for p in page.get("CommonPrefixes", [])], page["KeyCount"])
+            page = s3.list_objects_v2(Bucket="photos", Prefix="cats/")
+            print("keys", [o["Key"] for o in page["Contents"]], page["Contents"][0]["Size"])
+            got = s3.get_object(Bucket="photos", Key="cats/tom.txt", Range="bytes=0-3")
+            print("range", got["Body"].read(), got["ContentRange"])
+            head = s3.head_object(Bucket="photos", Key="cats/tom.txt")
+            print("head", head["ContentLength"], head["ContentType"], head["Metadata"])
+            s3.delete_object(Bucket="photos", Key="cats/tom.txt")
+            print("after", [o["Key"] for o in s3.list_objects_v2(Bucket="photos").get("Contents", [])])
+            """)
+        #expect(output.contains("buckets ['photos']"))
+        #expect(output.contains("prefixes ['cats/', 'dogs/'] 2"))
+        #expect(output.contains("keys ['cats/tom.txt'] 9"))
+        #expect(output.contains("range b'meow' bytes 0-3/9"))
+        #expect(output.contains("head 9 text/plain {'owner': 'jerry'}"))
+        #expect(output.contains("after ['dogs/rex.txt']"))
+        #expect(try f.account.storage.getObjectData(bucket: "photos", key: "dogs/rex.txt", caller: .root) == Data("woof".utf8))
+    }
+
+    @Test("S3's errors reach boto3 in S3's codes")
+    func errors() throws {
+        let f = try EndpointFixture()
+        let output = try f.python("""
+            import boto3, botocore
+            s3 = boto3.client("s3")
+            for call in (lambda: s3.get_object(Bucket="nope", Key="k"),
+                         lambda: s3.create_bucket(Bucket="Bad_Name"),
+                         lambda: (s3.create_bucket(Bucket="b"), s3.get_object(Bucket="b", Key="missing"))):
+                try:
+                    call()
+                except botocore.exceptions.ClientError as e:
+                    print(e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"])
+            """)
+        #expect(output.contains("NoSuchBucket 404"))
+        #expect(output.contains("InvalidBucketName 400"))
+        #expect(output.contains("NoSuchKey 404"))
+    }
+
+    @Test("A wrong secret is SignatureDoesNotMatch, an unknown key InvalidAccessKeyId, and neither changes anything")
+    func signatureFailures() throws {
+        let f = try EndpointFixture()
+        let (id, _) = try f.rootKeys()
+        let script = """
+            import boto3, botocore
+            try:
+                boto3.client("s3").create_bucket(Bucket="should-not-exist")
+            except botocore.exceptions.ClientError as e:
+                print(e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"])
+            """
+        #expect(try f.python(script, keys: (id, "wrong-secret")).contains("SignatureDoesNotMatch 403"))
+        #expect(try f.python(script, keys: ("AKIAUNKNOWNKEY000000", "x")).contains("InvalidAccessKeyId 403"))
+        #expect(try f.account.storage.listBuckets(caller: .root).isEmpty)
+    }
+
+    @Test("A user's keys are the user: AmazonS3ReadOnlyAccess reads, and is refused a write with IAM's reason")
+    func userIsAuthorized() throws {
+        let f = try EndpointFixture()
+        try f.account.storage.createBucket("shared", caller: .root)
+        try f.account.iam.createUser("reader", caller: .root)
+        try f.account.iam.attachPolicy("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", to: .user("reader"), caller: .root)
+        let key = try f.account.iam.createAccessKey(userName: "reader", caller: .root)
+        let output = try f.python("""
+            import boto3, botocore
+            s3 = boto3.client("s3")
+            print("list", [b["Name"] for b in s3.list_buckets()["Buckets"]])
+            try:
+                s3.put_object(Bucket="shared", Key="x.txt", Body=b"x")
+            except botocore.exceptions.ClientError as e:
+                print(e.response["Error"]["Code"], e.response["Error"]["Message"])
+            """, keys: (key.accessKeyID, key.secretAccessKey))
+        #expect(output.contains("list ['shared']"))
+        #expect(output.contains("AccessDenied User: arn:aws:iam::\(f.account.accountID):user/reader is not authorized to perform: s3:PutObject"))
+        #expect(try f.account.storage.listObjects(bucket: "shared", caller: .root).objects.isEmpty)
+    }
+
+    @Test("The aws CLI: mb, cp, ls, rm")
+    func awsCLI() throws {
+        let f = try EndpointFixture()
+        let small = f.folder.appendingPathComponent("hello.txt")
+        try Data("hello\n".utf8).write(to: small)
+        try f.aws("s3", "mb", "s3://cli-bucket")
+        try f.aws("s3", "cp", small.path, "s3://cli-bucket/docs/hello.txt")
+        let listing = try f.aws("s3", "ls", "s3://cli-bucket/docs/")
+        #expect(listing.contains("hello.txt"))
+        try f.aws("s3", "rm", "s3://cli-bucket/docs/hello.txt")
+        #expect(try f.aws("s3", "ls", "s3://cli-bucket/", "--recursive").isEmpty)
+    }
+}
