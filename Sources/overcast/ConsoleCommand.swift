@@ -1,4 +1,5 @@
 import ArgumentParser
+import CloudAPI
 import CloudEngine
 import Console
 import CursesTerminal
@@ -16,6 +17,12 @@ struct ConsoleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A theme name from themes/ (default, light, solarized-dark), or the path of a theme file.", valueName: "NAME"))
     var theme: String = "default"
 
+    @Flag(name: .customLong("no-endpoint"), help: "Do not serve the AWS-compatible endpoint while the console is open.")
+    var noEndpoint = false
+
+    @Option(name: .customLong("endpoint-port"), help: "The endpoint's port (0 picks a free one).")
+    var endpointPort: Int = EndpointServer.defaultPort
+
     func run() throws {
         // Checked first: a mistyped theme is said before the screen takes over, and nothing is opened.
         let chosenTheme = try Self.loadTheme(named: theme)
@@ -25,6 +32,17 @@ struct ConsoleCommand: ParsableCommand {
         let opened = try account.open(options: options)
         // Deliver S3 event notifications to functions while the console is open (and any left from before).
         opened.events.start()
+        // The endpoint, in this process: its URL shows in the header, and function workers call back through it.
+        let endpoint = noEndpoint ? nil : Task { [endpointPort] in
+            do {
+                try await EndpointServer(account: opened, port: endpointPort).run()
+            } catch is CancellationError {
+            } catch {
+                opened.endpoint.problem = endpointPort == 0 ? "\(error)"
+                    : "port \(endpointPort) is taken (another Overcast or program?); try --endpoint-port 0, or overcast serve"
+            }
+        }
+        defer { endpoint?.cancel() }
         let interrupt = InterruptFlag()
         interrupt.install()
         // While the screen is up, stderr goes to a log beside the account, so a fatal message is not lost.

@@ -118,7 +118,8 @@ final class TmuxSession {
         // The shell writes the exit status to a file: tmux 3.3 does not always report `pane_dead_status`.
         let extra = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\" " }.joined()
         let command = "sh -c 'env SWIFT_BACKTRACE=interactive=no TERM=\(term) OVERCAST_DB=\(folder.path)/account.sqlite \(extra)"
-            + "\(binary.path); echo $? > \(folder.path)/exit-status'"
+            // A free port for the console's endpoint: journeys may run side by side.
+            + "\(binary.path) --endpoint-port 0; echo $? > \(folder.path)/exit-status'"
         try run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height), "-c", folder.path])
         try run(["set-option", "-t", "t", "remain-on-exit", "on"])
         try run(["respawn-pane", "-k", "-t", "t", command])

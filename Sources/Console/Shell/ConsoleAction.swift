@@ -32,6 +32,8 @@ public enum ConsoleAction: Sendable {
     case logTailFailed(prefix: String, ConsoleError)
     case sidebarMoved(Int)
     case serviceChosen(ConsoleService)
+    /// The endpoint started, stopped or could not start.
+    case endpointChanged(EndpointStatus?)
     /// `:as` answered: the console now acts as this principal.
     case identityChanged(ConsoleIdentity)
     case identityChangeFailed(ConsoleError)

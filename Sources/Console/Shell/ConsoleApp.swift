@@ -111,6 +111,8 @@ public final class ConsoleApp {
         var lastFrame: ScreenBuffer?
         while !state.shouldQuit {
             drainMailbox()
+            let endpoint = Self.endpointStatus(account)
+            if endpoint != state.endpoint { dispatch(.endpointChanged(endpoint)) }
             let toasts = state.toasts.count
             dispatch(.ticked(now: clock()))
             // The clock alone changes nothing on screen unless a toast expired or a transfer shows its rate.
@@ -176,4 +178,10 @@ public final class ConsoleApp {
 
     /// Set after the terminal was handed away: the next frame is drawn even if it equals the last.
     private var forceRedraw = false
+
+    /// What the account's endpoint is doing, as the header shows it.
+    static func endpointStatus(_ account: Account) -> EndpointStatus? {
+        if let url = account.endpoint.url { return .serving(url) }
+        return account.endpoint.problem.map(EndpointStatus.failed)
+    }
 }

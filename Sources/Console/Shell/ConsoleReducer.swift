@@ -101,6 +101,10 @@ public enum ConsoleReducer {
             return BucketsReducer.reduce(&state, action)
         case .functions(let action):
             return FunctionsReducer.reduce(&state, action)
+        case .endpointChanged(let status):
+            state.endpoint = status
+            if case .failed(let why)? = status { state.toast("The endpoint is not serving: \(why)", kind: .warning) }
+            return []
         case .identityChanged(let identity):
             return ActAs.changed(&state, identity)
         case .identityChangeFailed(let error):

@@ -45,6 +45,8 @@ public struct ConsoleState: Sendable {
     /// The account did not exist before this console made it (said once, at start).
     public var accountIsNew = false
     public var identity: ConsoleIdentity
+    /// The endpoint this console serves (`http://127.0.0.1:4747`), or why it does not; nil when it was not asked to.
+    public var endpoint: EndpointStatus?
     /// Where relative local paths (upload, download) start.
     public var workingDirectory: String
     public var service: ConsoleService = .buckets
@@ -101,4 +103,10 @@ public struct ConsoleState: Sendable {
     mutating func toast(_ error: ConsoleError) {
         toast(error.description, kind: .error)
     }
+}
+
+/// What the header says of the endpoint.
+public enum EndpointStatus: Sendable, Hashable {
+    case serving(String)
+    case failed(String)
 }

@@ -42,7 +42,17 @@ public enum ConsoleView {
             TextSpan(" account \(state.accountID) · \(state.region) · as \(state.identity.label) · ", role: .statusBar),
         ]
         let used = left.displayWidth
-        let help = " ? help "
+        var help = " ? help "
+        switch state.endpoint {
+        case .serving(let url)?:
+            // The whole URL where there is room; its port where there is not.
+            let port = url.split(separator: ":").last.map { ":" + $0 } ?? url
+            help = (rect.width >= 110 ? " ⇄ \(url) ·" : " ⇄ \(port) ·") + help
+        case .failed?:
+            help = " ⇄ off ·" + help
+        case nil:
+            break
+        }
         let room = max(0, rect.width - used - help.displayWidth)
         let path = state.accountPath.truncatedFromStart(toWidth: room)
         buffer.write(left + [TextSpan(path, role: .statusBar)], in: rect)
