@@ -9,6 +9,7 @@ import PackageDescription
 //   CloudEngine            -> IAMPolicy, CWorkerSandbox, GRDB, Crypto   (the account; no front end)
 //   CWorkerSandbox         -> nothing                          (C: starts a worker in its sandbox)
 //   IAMPolicy              -> nothing                          (policy language and evaluator)
+//   AWSSignature           -> Crypto                           (SigV4 verification and signing; no server)
 let package = Package(
     name: "overcast",
     platforms: [.macOS(.v14)],
@@ -34,6 +35,11 @@ let package = Package(
             name: "IAMPolicy",
             resources: [.copy("ManagedPolicies")]
         ),
+        // AWS Signature Version 4: verifies requests (headers, presigned URLs, aws-chunked bodies) and signs them.
+        .target(
+            name: "AWSSignature",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Starts function workers in a sandbox (namespaces, limits, Landlock): C, because the steps between
         // fork and exec must be raw system calls and Swift cannot call syscall(2).
         .target(name: "CWorkerSandbox"),
@@ -54,6 +60,7 @@ let package = Package(
             name: "CloudAPI",
             dependencies: [
                 "CloudEngine",
+                "AWSSignature",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -109,7 +116,11 @@ let package = Package(
             name: "CloudEngineTests",
             dependencies: ["CloudEngine", "IAMPolicy", "TestSupport", "overcast-fixture"]
         ),
+<<<<<<< HEAD
         .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI", "CloudEngine", "TestSupport"]),
+=======
+        .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"]),
+>>>>>>> sigv4
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         // GRDB: a test holds an account's write lock while `overcast info` reads it.
