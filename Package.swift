@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers (imports point inward only; each target lists only what it may use):
-//   overcast (executable)  -> Console, CursesTerminal, CloudEngine, ArgumentParser
+//   overcast (executable)  -> Console, CursesTerminal, CloudEngine, CloudAPI, ArgumentParser
+//   CloudAPI               -> CloudEngine, AWSSignature, Hummingbird   (the AWS-compatible endpoint)
 //   Console                -> TerminalUI, CloudEngine, IAMPolicy   (panels; no ncurses)
 //   CursesTerminal         -> TerminalUI, CNCurses             (the only ncurses code)
 //   TerminalUI             -> nothing                          (cells, widgets, keys, themes)
@@ -116,11 +117,8 @@ let package = Package(
             name: "CloudEngineTests",
             dependencies: ["CloudEngine", "IAMPolicy", "TestSupport", "overcast-fixture"]
         ),
-<<<<<<< HEAD
         .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI", "CloudEngine", "TestSupport"]),
-=======
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"]),
->>>>>>> sigv4
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
         // GRDB: a test holds an account's write lock while `overcast info` reads it.

@@ -44,7 +44,7 @@ struct S3WithBoto3Tests {
             s3 = boto3.client("s3")
             for call in (lambda: s3.get_object(Bucket="nope", Key="k"),
                          lambda: s3.create_bucket(Bucket="Bad_Name"),
-                         lambda: (s3.create_bucket(Bucket="b"), s3.get_object(Bucket="b", Key="missing"))):
+                         lambda: (s3.create_bucket(Bucket="bkt"), s3.get_object(Bucket="bkt", Key="missing"))):
                 try:
                     call()
                 except botocore.exceptions.ClientError as e:
