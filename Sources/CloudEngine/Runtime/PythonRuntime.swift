@@ -22,9 +22,15 @@ public struct PythonRuntime: Sendable, Equatable {
             ?? [((executable as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent]
     }
 
+    /// The interpreter functions run on: `$OVERCAST_PYTHON` (the project's venv, with boto3 as Lambda's runtimes
+    /// have it, when started by `scripts/overcast`), else `python3` on PATH.
+    public static var defaultPython: String {
+        ProcessInfo.processInfo.environment["OVERCAST_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"
+    }
+
     /// Finds `python` on PATH, asks it for its real path and installation folders, and writes the bootstrap
     /// into `runtimeDirectory` (default: `runtime/<digest>` in the user's private folder, see `PrivateDirectory`).
-    public static func locate(python: String = "python3", runtimeDirectory: String? = nil) throws(WorkerPoolError) -> PythonRuntime {
+    public static func locate(python: String = defaultPython, runtimeDirectory: String? = nil) throws(WorkerPoolError) -> PythonRuntime {
         let directory: String
         if let runtimeDirectory {
             directory = runtimeDirectory
