@@ -49,6 +49,11 @@ public enum SigV4Verifier {
             throw .requestTimeTooSkewed(requestTime: amzDate, serverTime: AMZDate.format(now))
         }
         try checkToken(credentials, sent: request.value(of: "x-amz-security-token"))
+        if service == .s3 {
+            let unsigned = Set(request.headers.map { $0.name.lowercased() }.filter { $0.hasPrefix("x-amz-") })
+                .subtracting(parameters.signedHeaders)
+            if !unsigned.isEmpty { throw .headersNotSigned(unsigned.sorted()) }
+        }
 
         let declared = request.value(of: "x-amz-content-sha256").map { String($0.trimmingSpaces) }
         let payloadHash = declared ?? request.bodySHA256 ?? SigningMath.emptySHA256
