@@ -23,6 +23,8 @@ public enum SigV4Failure: Error, Equatable, Sendable {
     case invalidPayloadHash
     /// An aws-chunked body that is cut short or not in the chunk format ("IncompleteBody").
     case incompleteBody(String)
+    /// The trailing (or header) checksum is not the body's ("BadDigest"); carries the algorithm.
+    case checksumMismatch(ChecksumAlgorithm)
     /// S3: `x-amz-*` headers were sent but not signed ("AccessDenied"); carries their names.
     case headersNotSigned([String])
 
@@ -38,6 +40,7 @@ public enum SigV4Failure: Error, Equatable, Sendable {
         case .missingSecurityToken: "InvalidToken"
         case .invalidPayloadHash: "XAmzContentSHA256Mismatch"
         case .incompleteBody: "IncompleteBody"
+        case .checksumMismatch: "BadDigest"
         }
     }
 
@@ -55,6 +58,8 @@ public enum SigV4Failure: Error, Equatable, Sendable {
         case .missingSecurityToken: "The provided token is malformed or otherwise invalid."
         case .invalidPayloadHash: "The provided 'x-amz-content-sha256' header does not match what was computed."
         case .incompleteBody(let why): "The request body terminated unexpectedly or is not valid aws-chunked encoding: \(why)"
+        case .checksumMismatch(let algorithm):
+            "The \(algorithm.displayName) you specified did not match the calculated checksum."
         case .headersNotSigned: "There were headers present in the request which were not signed"
         }
     }
@@ -63,7 +68,7 @@ public enum SigV4Failure: Error, Equatable, Sendable {
     public var httpStatus: Int {
         switch self {
         case .malformedAuthorization, .malformedQueryAuthorization, .missingSecurityToken, .invalidPayloadHash,
-             .incompleteBody:
+             .incompleteBody, .checksumMismatch:
             400
         case .missingAuthentication, .invalidAccessKeyID, .signatureDoesNotMatch, .requestTimeTooSkewed, .expired,
              .headersNotSigned:

@@ -73,7 +73,8 @@ public enum SigV4Verifier {
         return VerifiedRequest(
             accessKeyID: parameters.accessKeyID, region: parameters.region, service: parameters.service,
             payload: try payloadSigning(payloadHash, seed: expected, context: context), isPresigned: false,
-            decodedContentLength: request.value(of: "x-amz-decoded-content-length").flatMap { Int($0.trimmingSpaces) })
+            decodedContentLength: request.value(of: "x-amz-decoded-content-length").flatMap { Int($0.trimmingSpaces) },
+            trailer: request.value(of: "x-amz-trailer").map { String($0.trimmingSpaces).lowercased() })
     }
 
     private static func verifyPresigned(_ request: SignedRequest, query: QueryParameters, service: SigningService,
@@ -134,7 +135,7 @@ public enum SigV4Verifier {
         return VerifiedRequest(
             accessKeyID: credential.accessKeyID, region: credential.region, service: credential.service,
             payload: try payloadSigning(payloadHash, seed: expected, context: context), isPresigned: true,
-            decodedContentLength: nil)
+            decodedContentLength: nil, trailer: nil)
     }
 
     /// A session key must come with its own token.

@@ -66,6 +66,8 @@ public struct VerifiedRequest: Sendable, Equatable {
     public var isPresigned: Bool
     /// The `x-amz-decoded-content-length` header for aws-chunked bodies, if sent.
     public var decodedContentLength: Int?
+    /// The `x-amz-trailer` header (e.g. "x-amz-checksum-crc32"): the trailer an aws-chunked body ends with.
+    public var trailer: String?
 }
 
 /// The key, time and scope a chunk signature is computed with; opaque to callers.

@@ -174,7 +174,7 @@ import Testing
             .missingAuthentication, .malformedAuthorization("x"), .malformedQueryAuthorization("x"),
             .invalidAccessKeyID("x"), .signatureDoesNotMatch(stringToSign: "", canonicalRequest: ""),
             .requestTimeTooSkewed(requestTime: "", serverTime: ""), .expired(""), .missingSecurityToken,
-            .invalidPayloadHash, .incompleteBody("x"), .headersNotSigned(["x-amz-meta-a"]),
+            .invalidPayloadHash, .incompleteBody("x"), .headersNotSigned(["x-amz-meta-a"]), .checksumMismatch(.sha1),
         ]
         for failure in all {
             for service in [SigningService.s3, .other] {
