@@ -9,6 +9,8 @@ import Crypto
 /// Memory is bounded: payload bytes pass straight through; only a chunk-header or trailer line is buffered.
 /// A chunk's bytes are returned before its signature (which follows them) can be checked, so do not commit
 /// anything until `finish()` has returned.
+///
+/// Not `Sendable`: swift-crypto's running hashes are not. Keep one decoder in the task that reads the body.
 public struct AWSChunkedDecoder {
     /// The longest chunk-header or trailer line accepted.
     public static let maximumLineLength = 4096

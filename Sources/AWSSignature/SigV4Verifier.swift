@@ -14,6 +14,10 @@ public enum SigV4Verifier {
                               lookup: (String) -> SigV4Credentials?) throws(SigV4Failure) -> VerifiedRequest {
         let query = QueryParameters(request.query)
         if query["X-Amz-Algorithm"] != nil {
+            guard request.value(of: "authorization") == nil else {
+                throw .malformedQueryAuthorization(
+                    "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified")
+            }
             return try verifyPresigned(request, query: query, service: service, now: now, lookup: lookup)
         }
         guard let authorization = request.value(of: "authorization") else { throw .missingAuthentication }

@@ -202,3 +202,15 @@ import Testing
             == "Signature expired: 20130524T000000Z is now earlier than 20130524T000001Z (20130524T001501Z - 15 min.)")
     }
 }
+
+extension FailureTests {
+    @Test func headerAndQuerySignatureTogether() {
+        let request = SignedRequest(method: "GET", path: "/test.txt", query: DocumentedExampleTests.presignedQuery,
+                                    headers: Fixtures.getObject.headers)
+        #expect {
+            try verify(request)
+        } throws: { error in
+            if case .malformedQueryAuthorization = error as? SigV4Failure { true } else { false }
+        }
+    }
+}
