@@ -1,6 +1,21 @@
 import Foundation
 
 /// Checks Signature Version 4 requests: the Authorization header, or presigned query parameters.
+///
+/// How an endpoint uses it:
+/// ```swift
+/// let verified = try SigV4Verifier.verify(request, service: .s3, now: Date()) { accessKeyID in account.credentials(accessKeyID) }
+/// if verified.payload.isChunked {
+///     var decoder = AWSChunkedDecoder(for: verified)
+///     for try await part in body { store(try decoder.feed(part)) }
+///     let trailers = try decoder.finish()          // only now is the body known to be the signed one
+/// } else {
+///     var check = PayloadHashCheck(payload: verified.payload)
+///     for try await part in body { check.update(part); store(part) }
+///     try check.finish()                           // XAmzContentSHA256Mismatch
+/// }
+/// ```
+/// On failure answer `failure.httpStatus(for:)`, `failure.code(for:)` and `failure.message(for:)`.
 public enum SigV4Verifier {
     /// Requests more than this far from the server's clock are refused (header-signed requests).
     public static let allowedSkew: TimeInterval = 15 * 60
