@@ -68,6 +68,17 @@ public struct VerifiedRequest: Sendable, Equatable {
     public var decodedContentLength: Int?
     /// The `x-amz-trailer` header (e.g. "x-amz-checksum-crc32"): the trailer an aws-chunked body ends with.
     public var trailer: String?
+
+    public init(accessKeyID: String, region: String, service: String, payload: PayloadSigning, isPresigned: Bool,
+                decodedContentLength: Int? = nil, trailer: String? = nil) {
+        self.accessKeyID = accessKeyID
+        self.region = region
+        self.service = service
+        self.payload = payload
+        self.isPresigned = isPresigned
+        self.decodedContentLength = decodedContentLength
+        self.trailer = trailer
+    }
 }
 
 /// The key, time and scope a chunk signature is computed with; opaque to callers.
