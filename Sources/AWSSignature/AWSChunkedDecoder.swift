@@ -9,6 +9,8 @@ import Crypto
 /// Memory is bounded: payload bytes pass straight through; only a chunk-header or trailer line is buffered.
 /// A chunk's bytes are returned before its signature (which follows them) can be checked, so do not commit
 /// anything until `finish()` has returned.
+///
+/// Not `Sendable`: swift-crypto's running hashes are not. Keep one decoder in the task that reads the body.
 public struct AWSChunkedDecoder {
     /// The longest chunk-header or trailer line accepted.
     public static let maximumLineLength = 4096
@@ -33,10 +35,21 @@ public struct AWSChunkedDecoder {
     private var decodedLength = 0
     private var trailers: [(name: String, value: String)] = []
     private var trailerSignature: String?
+    private var checksum: PayloadChecksum?
+    private let checksumTrailer: String?
+
+    /// A decoder for the body of `request` (verified with one of the aws-chunked kinds of payload): checks its
+    /// decoded length and the checksum its `x-amz-trailer` announces.
+    public init(for request: VerifiedRequest) {
+        self.init(payload: request.payload, decodedContentLength: request.decodedContentLength, trailer: request.trailer)
+    }
 
     /// A decoder for a body whose request verified with `payload` (one of the aws-chunked kinds).
-    /// `decodedContentLength`, when given (the `x-amz-decoded-content-length` header), is checked by `finish()`.
-    public init(payload: PayloadSigning, decodedContentLength: Int? = nil) {
+    /// `decodedContentLength`, when given (the `x-amz-decoded-content-length` header), is checked by `finish()`;
+    /// so is the checksum when `trailer` (the `x-amz-trailer` header) names one (`x-amz-checksum-crc32`, …).
+    public init(payload: PayloadSigning, decodedContentLength: Int? = nil, trailer: String? = nil) {
+        checksum = trailer.flatMap(ChecksumAlgorithm.init(headerName:)).map(PayloadChecksum.init)
+        checksumTrailer = trailer?.lowercased()
         switch payload {
         case .streamingSigned(let seed, let context, let hasTrailer):
             self.context = context
@@ -66,6 +79,7 @@ public struct AWSChunkedDecoder {
                 let take = min(remaining, input.count - index)
                 let slice = input[index..<(index + take)]
                 output.append(contentsOf: slice)
+                checksum?.update(slice)
                 if context != nil { chunkHash.update(data: slice) }
                 index += take
                 decodedLength += take
@@ -113,6 +127,12 @@ public struct AWSChunkedDecoder {
         }
         var result: [String: String] = [:]
         for trailer in trailers { result[trailer.name] = trailer.value }
+        if let checksum, let checksumTrailer {
+            guard let sent = result[checksumTrailer] else {
+                throw .incompleteBody("the body has no \(checksumTrailer) trailer, which x-amz-trailer announced")
+            }
+            guard sent == checksum.base64 else { throw .checksumMismatch(checksum.algorithm) }
+        }
         return result
     }
 

@@ -1,6 +1,21 @@
 import Foundation
 
 /// Checks Signature Version 4 requests: the Authorization header, or presigned query parameters.
+///
+/// How an endpoint uses it:
+/// ```swift
+/// let verified = try SigV4Verifier.verify(request, service: .s3, now: Date()) { accessKeyID in account.credentials(accessKeyID) }
+/// if verified.payload.isChunked {
+///     var decoder = AWSChunkedDecoder(for: verified)
+///     for try await part in body { store(try decoder.feed(part)) }
+///     let trailers = try decoder.finish()          // only now is the body known to be the signed one
+/// } else {
+///     var check = PayloadHashCheck(payload: verified.payload)
+///     for try await part in body { check.update(part); store(part) }
+///     try check.finish()                           // XAmzContentSHA256Mismatch
+/// }
+/// ```
+/// On failure answer `failure.httpStatus(for:)`, `failure.code(for:)` and `failure.message(for:)`.
 public enum SigV4Verifier {
     /// Requests more than this far from the server's clock are refused (header-signed requests).
     public static let allowedSkew: TimeInterval = 15 * 60
@@ -14,6 +29,10 @@ public enum SigV4Verifier {
                               lookup: (String) -> SigV4Credentials?) throws(SigV4Failure) -> VerifiedRequest {
         let query = QueryParameters(request.query)
         if query["X-Amz-Algorithm"] != nil {
+            guard request.value(of: "authorization") == nil else {
+                throw .malformedQueryAuthorization(
+                    "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter, Signature query string parameter or the Authorization header should be specified")
+            }
             return try verifyPresigned(request, query: query, service: service, now: now, lookup: lookup)
         }
         guard let authorization = request.value(of: "authorization") else { throw .missingAuthentication }
@@ -49,6 +68,11 @@ public enum SigV4Verifier {
             throw .requestTimeTooSkewed(requestTime: amzDate, serverTime: AMZDate.format(now))
         }
         try checkToken(credentials, sent: request.value(of: "x-amz-security-token"))
+        if service == .s3 {
+            let unsigned = Set(request.headers.map { $0.name.lowercased() }.filter { $0.hasPrefix("x-amz-") })
+                .subtracting(parameters.signedHeaders)
+            if !unsigned.isEmpty { throw .headersNotSigned(unsigned.sorted()) }
+        }
 
         let declared = request.value(of: "x-amz-content-sha256").map { String($0.trimmingSpaces) }
         let payloadHash = declared ?? request.bodySHA256 ?? SigningMath.emptySHA256
@@ -68,7 +92,8 @@ public enum SigV4Verifier {
         return VerifiedRequest(
             accessKeyID: parameters.accessKeyID, region: parameters.region, service: parameters.service,
             payload: try payloadSigning(payloadHash, seed: expected, context: context), isPresigned: false,
-            decodedContentLength: request.value(of: "x-amz-decoded-content-length").flatMap { Int($0.trimmingSpaces) })
+            decodedContentLength: request.value(of: "x-amz-decoded-content-length").flatMap { Int($0.trimmingSpaces) },
+            trailer: request.value(of: "x-amz-trailer").map { String($0.trimmingSpaces).lowercased() })
     }
 
     private static func verifyPresigned(_ request: SignedRequest, query: QueryParameters, service: SigningService,
@@ -129,7 +154,7 @@ public enum SigV4Verifier {
         return VerifiedRequest(
             accessKeyID: credential.accessKeyID, region: credential.region, service: credential.service,
             payload: try payloadSigning(payloadHash, seed: expected, context: context), isPresigned: true,
-            decodedContentLength: nil)
+            decodedContentLength: nil, trailer: nil)
     }
 
     /// A session key must come with its own token.

@@ -66,6 +66,19 @@ public struct VerifiedRequest: Sendable, Equatable {
     public var isPresigned: Bool
     /// The `x-amz-decoded-content-length` header for aws-chunked bodies, if sent.
     public var decodedContentLength: Int?
+    /// The `x-amz-trailer` header (e.g. "x-amz-checksum-crc32"): the trailer an aws-chunked body ends with.
+    public var trailer: String?
+
+    public init(accessKeyID: String, region: String, service: String, payload: PayloadSigning, isPresigned: Bool,
+                decodedContentLength: Int? = nil, trailer: String? = nil) {
+        self.accessKeyID = accessKeyID
+        self.region = region
+        self.service = service
+        self.payload = payload
+        self.isPresigned = isPresigned
+        self.decodedContentLength = decodedContentLength
+        self.trailer = trailer
+    }
 }
 
 /// The key, time and scope a chunk signature is computed with; opaque to callers.

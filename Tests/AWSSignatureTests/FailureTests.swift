@@ -174,11 +174,43 @@ import Testing
             .missingAuthentication, .malformedAuthorization("x"), .malformedQueryAuthorization("x"),
             .invalidAccessKeyID("x"), .signatureDoesNotMatch(stringToSign: "", canonicalRequest: ""),
             .requestTimeTooSkewed(requestTime: "", serverTime: ""), .expired(""), .missingSecurityToken,
-            .invalidPayloadHash, .incompleteBody("x"),
+            .invalidPayloadHash, .incompleteBody("x"), .headersNotSigned(["x-amz-meta-a"]), .checksumMismatch(.sha1),
         ]
         for failure in all {
-            #expect(!failure.code.isEmpty)
-            #expect(!failure.message.isEmpty)
+            for service in [SigningService.s3, .other] {
+                #expect(!failure.code(for: service).isEmpty)
+                #expect(!failure.message(for: service).isEmpty)
+                #expect([400, 403].contains(failure.httpStatus(for: service)))
+            }
+        }
+    }
+
+    @Test func unsignedAmzHeaderIsRefusedByS3() {
+        var request = Fixtures.getObject
+        request.headers.append(("X-Amz-Meta-Extra", "added on the way"))
+        #expect(throws: SigV4Failure.headersNotSigned(["x-amz-meta-extra"])) { try verify(request) }
+        #expect(SigV4Failure.headersNotSigned([]).code == "AccessDenied")
+    }
+
+    @Test func otherServicesAnswerWithTheirOwnCodes() {
+        #expect(SigV4Failure.missingAuthentication.code(for: .other) == "MissingAuthenticationToken")
+        #expect(SigV4Failure.invalidAccessKeyID("x").code(for: .other) == "InvalidClientTokenId")
+        #expect(SigV4Failure.malformedAuthorization("x").code(for: .other) == "IncompleteSignature")
+        let skew = SigV4Failure.requestTimeTooSkewed(requestTime: "20130524T000000Z", serverTime: "20130524T001501Z")
+        #expect(skew.code(for: .other) == "SignatureDoesNotMatch")
+        #expect(skew.message(for: .other)
+            == "Signature expired: 20130524T000000Z is now earlier than 20130524T000001Z (20130524T001501Z - 15 min.)")
+    }
+}
+
+extension FailureTests {
+    @Test func headerAndQuerySignatureTogether() {
+        let request = SignedRequest(method: "GET", path: "/test.txt", query: DocumentedExampleTests.presignedQuery,
+                                    headers: Fixtures.getObject.headers)
+        #expect {
+            try verify(request)
+        } throws: { error in
+            if case .malformedQueryAuthorization = error as? SigV4Failure { true } else { false }
         }
     }
 }

@@ -99,7 +99,7 @@ import Testing
         }
     }
 
-    /// The general reference's get-vanilla test: service "service", no payload header.
+    /// With x-amz-date signed, a Date header cannot stand in for it.
     @Test func dateHeaderInsteadOfXAmzDate() throws {
         let signed = SigV4Signer.sign(method: "GET", path: "/", headers: [("host", "h")],
                                       payloadSHA256: Fixtures.emptySHA256, credentials: Fixtures.s3Key,
