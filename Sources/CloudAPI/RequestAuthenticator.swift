@@ -58,7 +58,7 @@ struct RequestAuthenticator: Sendable {
     /// The payload as the signature describes it.
     static func body(_ raw: Data, verified: VerifiedRequest) throws(SigV4Failure) -> Data {
         if verified.payload.isChunked {
-            var decoder = AWSChunkedDecoder(payload: verified.payload, decodedContentLength: verified.decodedContentLength)
+            var decoder = AWSChunkedDecoder(for: verified)
             let decoded = try decoder.feed(raw)
             _ = try decoder.finish()
             return Data(decoded)

@@ -1,3 +1,4 @@
+import AWSSignature
 import CloudEngine
 import Crypto
 import Foundation
@@ -23,6 +24,19 @@ struct S3Objects {
                                   message: "The Content-MD5 you specified did not match what we received.")
             }
         }
+        // The checksums boto3 and the aws CLI send (x-amz-checksum-crc32 and friends) are checked and given back.
+        var checksums: [(name: String, value: String)] = []
+        for algorithm in ChecksumAlgorithm.allCases {
+            let name = "x-amz-checksum-" + algorithm.rawValue
+            guard let declared = request.header(name) else { continue }
+            var checksum = PayloadChecksum(algorithm)
+            checksum.update(request.body)
+            guard checksum.base64 == declared else {
+                throw EngineError(code: "BadDigest", httpStatus: 400,
+                                  message: "The \(algorithm.displayName) you specified did not match the calculated checksum.")
+            }
+            checksums.append((name, declared))
+        }
         var metadata: [String: String] = [:]
         var headers: [String: String] = [:]
         for (name, value) in request.headers {
@@ -40,7 +54,7 @@ struct S3Objects {
             options: PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
                                       storageClass: request.header("x-amz-storage-class")),
             caller: caller)
-        return APIResponse(headers: [("ETag", "\"\(info.etag)\""), ("x-amz-request-id", requestID)])
+        return APIResponse(headers: [("ETag", "\"\(info.etag)\""), ("x-amz-request-id", requestID)] + checksums)
     }
 
     func get(bucket: String, key: String, request: APIRequest, headOnly: Bool) throws -> APIResponse {
