@@ -1,14 +1,19 @@
-import CloudAPI
 import CloudEngine
 import Foundation
+import TestSupport
 
 /// A fresh account served on a free loopback port, and real clients (boto3, the aws CLI from the project's
 /// `.venv`, made by `scripts/setup`) pointed at it.
+///
+/// Everything that blocks (a client process, an engine call that waits for a function worker, which calls back
+/// through the endpoint) runs on a dispatch thread via `blocking`, never on Swift concurrency's small pool, where
+/// the endpoint's handlers run: blocking there could starve the server the client is waiting for.
 final class EndpointFixture: @unchecked Sendable {
     let folder: URL
+    /// The same account file, opened in the test's process (the server has it open too, as two consoles would).
     let account: Account
     let port: Int
-    private let task: Task<Void, Never>
+    private let server: Process
 
     /// The project's venv python, with boto3 and awscli; nil when `scripts/setup` has not made it.
     static let python: URL? = {
@@ -17,27 +22,55 @@ final class EndpointFixture: @unchecked Sendable {
         return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }()
 
-    init() throws {
+    /// Starts `overcast serve` on a free port and waits (without blocking the pool) until it says where it listens.
+    static func start() async throws -> EndpointFixture {
+        try await blocking { try EndpointFixture() }
+    }
+
+    /// Runs `body` on a dispatch thread and waits for it without holding a concurrency thread.
+    static func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    private init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-endpoint-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        account = try Account.open(path: folder.appendingPathComponent("account.sqlite").path)
-        let server = EndpointServer(account: account, port: 0)
-        let ready = DispatchSemaphore(value: 0)
-        let bound = PortBox()
-        task = Task {
-            try? await server.run { port in
-                bound.set(port)
-                ready.signal()
-            }
+        let path = folder.appendingPathComponent("account.sqlite").path
+        account = try Account.open(path: path)
+        server = Process()
+        server.executableURL = try BuiltProduct.url(named: "overcast")
+        server.arguments = ["serve", "--db", path, "--port", "0"]
+        var environment = ProcessInfo.processInfo.environment
+        if let python = Self.python { environment["OVERCAST_PYTHON"] = python.path }
+        server.environment = environment
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        // The first lines name the URL; read until the port shows.
+        var text = ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !text.contains("AWS_ACCESS_KEY_ID") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
         }
-        guard ready.wait(timeout: .now() + 20) == .success, let port = bound.get() else {
-            throw FixtureError(message: "the endpoint did not start within 20 s")
+        guard let range = text.range(of: #"AWS_ENDPOINT_URL=http://127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+              let port = Int(text[range].split(separator: ":").last ?? "") else {
+            server.terminate()
+            throw FixtureError(message: "overcast serve did not say where it listens: \(text)")
         }
         self.port = port
+        // Function workers the test's process starts call back through the server.
+        account.endpoint.url = "http://127.0.0.1:\(port)"
     }
 
     deinit {
-        task.cancel()
+        server.terminate()
+        server.waitUntilExit()
+        account.functionRuntime.shutdown()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -51,19 +84,24 @@ final class EndpointFixture: @unchecked Sendable {
 
     /// Runs a Python script with boto3 against the endpoint as `keys` (the root's by default); returns its output.
     @discardableResult
-    func python(_ script: String, keys: (String, String)? = nil) throws -> String {
+    func python(_ script: String, keys: (String, String)? = nil) async throws -> String {
         guard let python = Self.python else { throw FixtureError(message: "run scripts/setup first: .venv is missing") }
         let (id, secret) = try keys ?? rootKeys()
-        return try run(python, ["-c", script], environment: ["AWS_ACCESS_KEY_ID": id, "AWS_SECRET_ACCESS_KEY": secret])
+        return try await Self.blocking { [self] in
+            try run(python, ["-c", script], environment: ["AWS_ACCESS_KEY_ID": id, "AWS_SECRET_ACCESS_KEY": secret])
+        }
     }
 
     /// Runs the aws CLI from the venv; returns its output, or throws with its stderr when it fails.
     @discardableResult
-    func aws(_ arguments: String..., keys: (String, String)? = nil) throws -> String {
+    func aws(_ arguments: String..., keys: (String, String)? = nil) async throws -> String {
         guard let python = Self.python else { throw FixtureError(message: "run scripts/setup first: .venv is missing") }
         let (id, secret) = try keys ?? rootKeys()
         let cli = python.deletingLastPathComponent().appendingPathComponent("aws")
-        return try run(cli, ["--endpoint-url", url] + arguments, environment: ["AWS_ACCESS_KEY_ID": id, "AWS_SECRET_ACCESS_KEY": secret])
+        let all = ["--endpoint-url", url] + arguments
+        return try await Self.blocking { [self] in
+            try run(cli, all, environment: ["AWS_ACCESS_KEY_ID": id, "AWS_SECRET_ACCESS_KEY": secret])
+        }
     }
 
     private func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> String {
@@ -97,9 +135,3 @@ struct FixtureError: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-final class PortBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var port: Int?
-    func set(_ value: Int) { lock.withLock { port = value } }
-    func get() -> Int? { lock.withLock { port } }
-}

@@ -22,11 +22,11 @@ struct HandlerCallsBackTests {
         """
 
     @Test("Allowed by its role, the handler reads the upload and writes its summary; without s3:PutObject it is AccessDenied")
-    func readsAndWrites() throws {
+    func readsAndWrites() async throws {
         guard let python = EndpointFixture.python else { return }
+        // The worker runs in this process (it invokes); its boto3 needs the venv's python.
         setenv("OVERCAST_PYTHON", python.path, 1)
-        let f = try EndpointFixture()
-        defer { f.account.functionRuntime.shutdown() }
+        let f = try await EndpointFixture.start()
         let storage = f.account.storage
         try storage.createBucket("incoming-data", caller: .root)
         try storage.createBucket("summaries", caller: .root)
@@ -43,13 +43,14 @@ struct HandlerCallsBackTests {
             role: "arn:aws:iam::\(f.account.accountID):role/summarizer",
             code: .files(["lambda_function.py": Data(Self.handler.utf8)]), timeout: 30, caller: .root)
 
-        let first = try f.account.functions.invoke("summarize", payload: Data("{}".utf8), caller: .root)
+        let account = f.account
+        let first = try await EndpointFixture.blocking { try account.functions.invoke("summarize", payload: Data("{}".utf8), caller: .root) }
         #expect(first.functionError == nil, "\(String(decoding: first.payload, as: UTF8.self))")
         #expect(String(decoding: first.payload, as: UTF8.self) == #"{"rows": 2}"#)
         #expect(try storage.getObjectData(bucket: "summaries", key: "sales.json", caller: .root) == Data(#"{"rows": 2}"#.utf8))
 
         try f.account.iam.deleteInlinePolicy("write", from: .role("summarizer"), caller: .root)
-        let second = try f.account.functions.invoke("summarize", payload: Data("{}".utf8), caller: .root)
+        let second = try await EndpointFixture.blocking { try account.functions.invoke("summarize", payload: Data("{}".utf8), caller: .root) }
         let error = String(decoding: second.payload, as: UTF8.self)
         #expect(second.functionError == "Unhandled")
         #expect(error.contains("AccessDenied"))

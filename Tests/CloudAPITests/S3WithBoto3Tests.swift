@@ -6,9 +6,9 @@ import Testing
 @Suite("S3 with boto3 and the aws CLI", .serialized, .enabled(if: EndpointFixture.python != nil, "run scripts/setup: .venv is missing"))
 struct S3WithBoto3Tests {
     @Test("Create a bucket, put, list, get a range, head and delete objects with boto3")
-    func objects() throws {
-        let f = try EndpointFixture()
-        let output = try f.python("""
+    func objects() async throws {
+        let f = try await EndpointFixture.start()
+        let output = try await f.python("""
             import boto3
             s3 = boto3.client("s3")
             s3.create_bucket(Bucket="photos")
@@ -37,9 +37,9 @@ struct S3WithBoto3Tests {
     }
 
     @Test("S3's errors reach boto3 in S3's codes")
-    func errors() throws {
-        let f = try EndpointFixture()
-        let output = try f.python("""
+    func errors() async throws {
+        let f = try await EndpointFixture.start()
+        let output = try await f.python("""
             import boto3, botocore
             s3 = boto3.client("s3")
             for call in (lambda: s3.get_object(Bucket="nope", Key="k"),
@@ -56,8 +56,8 @@ struct S3WithBoto3Tests {
     }
 
     @Test("A wrong secret is SignatureDoesNotMatch, an unknown key InvalidAccessKeyId, and neither changes anything")
-    func signatureFailures() throws {
-        let f = try EndpointFixture()
+    func signatureFailures() async throws {
+        let f = try await EndpointFixture.start()
         let (id, _) = try f.rootKeys()
         let script = """
             import boto3, botocore
@@ -66,19 +66,21 @@ struct S3WithBoto3Tests {
             except botocore.exceptions.ClientError as e:
                 print(e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"])
             """
-        #expect(try f.python(script, keys: (id, "wrong-secret")).contains("SignatureDoesNotMatch 403"))
-        #expect(try f.python(script, keys: ("AKIAUNKNOWNKEY000000", "x")).contains("InvalidAccessKeyId 403"))
+        let wrong = try await f.python(script, keys: (id, "wrong-secret"))
+        #expect(wrong.contains("SignatureDoesNotMatch 403"))
+        let unknown = try await f.python(script, keys: ("AKIAUNKNOWNKEY000000", "x"))
+        #expect(unknown.contains("InvalidAccessKeyId 403"))
         #expect(try f.account.storage.listBuckets(caller: .root).isEmpty)
     }
 
     @Test("A user's keys are the user: AmazonS3ReadOnlyAccess reads, and is refused a write with IAM's reason")
-    func userIsAuthorized() throws {
-        let f = try EndpointFixture()
+    func userIsAuthorized() async throws {
+        let f = try await EndpointFixture.start()
         try f.account.storage.createBucket("shared", caller: .root)
         try f.account.iam.createUser("reader", caller: .root)
         try f.account.iam.attachPolicy("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", to: .user("reader"), caller: .root)
         let key = try f.account.iam.createAccessKey(userName: "reader", caller: .root)
-        let output = try f.python("""
+        let output = try await f.python("""
             import boto3, botocore
             s3 = boto3.client("s3")
             print("list", [b["Name"] for b in s3.list_buckets()["Buckets"]])
@@ -93,15 +95,16 @@ struct S3WithBoto3Tests {
     }
 
     @Test("The aws CLI: mb, cp, ls, rm")
-    func awsCLI() throws {
-        let f = try EndpointFixture()
+    func awsCLI() async throws {
+        let f = try await EndpointFixture.start()
         let small = f.folder.appendingPathComponent("hello.txt")
         try Data("hello\n".utf8).write(to: small)
-        try f.aws("s3", "mb", "s3://cli-bucket")
-        try f.aws("s3", "cp", small.path, "s3://cli-bucket/docs/hello.txt")
-        let listing = try f.aws("s3", "ls", "s3://cli-bucket/docs/")
+        try await f.aws("s3", "mb", "s3://cli-bucket")
+        try await f.aws("s3", "cp", small.path, "s3://cli-bucket/docs/hello.txt")
+        let listing = try await f.aws("s3", "ls", "s3://cli-bucket/docs/")
         #expect(listing.contains("hello.txt"))
-        try f.aws("s3", "rm", "s3://cli-bucket/docs/hello.txt")
-        #expect(try f.aws("s3", "ls", "s3://cli-bucket/", "--recursive").isEmpty)
+        try await f.aws("s3", "rm", "s3://cli-bucket/docs/hello.txt")
+        let rest = try await f.aws("s3", "ls", "s3://cli-bucket/", "--recursive")
+        #expect(rest.isEmpty)
     }
 }
