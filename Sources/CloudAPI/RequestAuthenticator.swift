@@ -21,6 +21,12 @@ struct RequestAuthenticator: Sendable {
     }
 
     func authenticate(_ request: APIRequest, now: Date = Date()) -> Result<Authenticated, Failure> {
+        // Signature Version 2 (boto3's default for presigned S3 URLs): refused as S3's newer regions refuse it.
+        if request.query["AWSAccessKeyId"] != nil || request.header("authorization")?.hasPrefix("AWS ") == true {
+            return .failure(Failure(code: "InvalidRequest",
+                                    message: "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256. (boto3: Config(signature_version=\"s3v4\"))",
+                                    status: 400))
+        }
         let signed = SignedRequest(method: request.method, path: request.rawPath, query: request.rawQuery,
                                    headers: request.headers)
         let token = request.header("x-amz-security-token") ?? request.query["X-Amz-Security-Token"]

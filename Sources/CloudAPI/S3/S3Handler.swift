@@ -28,7 +28,8 @@ struct S3Handler {
     }
 
     private func route(_ request: APIRequest, _ target: S3Target) throws -> APIResponse {
-        let query = request.query
+        // A presigned URL's signature parameters were checked already; they name no operation.
+        let query = request.query.filter { !$0.key.hasPrefix("X-Amz-") }
         switch (request.method, target.bucket, target.key) {
         case ("GET", nil, nil):
             return try listBuckets()
