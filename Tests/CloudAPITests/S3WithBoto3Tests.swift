@@ -121,7 +121,7 @@ struct S3WithBoto3Tests {
         #expect(try f.account.storage.listObjects(bucket: "shared", caller: .root).objects.isEmpty)
     }
 
-    @Test("The aws CLI: mb, cp, ls, rm")
+    @Test("The aws CLI: mb, cp (local and between keys), mv, ls, rm, rm --recursive")
     func awsCLI() async throws {
         let f = try await EndpointFixture.start()
         let small = f.folder.appendingPathComponent("hello.txt")
@@ -130,7 +130,13 @@ struct S3WithBoto3Tests {
         try await f.aws("s3", "cp", small.path, "s3://cli-bucket/docs/hello.txt")
         let listing = try await f.aws("s3", "ls", "s3://cli-bucket/docs/")
         #expect(listing.contains("hello.txt"))
-        try await f.aws("s3", "rm", "s3://cli-bucket/docs/hello.txt")
+        try await f.aws("s3", "cp", "s3://cli-bucket/docs/hello.txt", "s3://cli-bucket/copies/hello.txt")
+        try await f.aws("s3", "mv", "s3://cli-bucket/docs/hello.txt", "s3://cli-bucket/moved/hello.txt")
+        let copied = try await f.aws("s3", "ls", "s3://cli-bucket/", "--recursive")
+        #expect(copied.contains("copies/hello.txt") && copied.contains("moved/hello.txt") && !copied.contains("docs/hello.txt"))
+        #expect(try f.account.storage.getObjectData(bucket: "cli-bucket", key: "copies/hello.txt", caller: .root) == Data("hello\n".utf8))
+        // rm --recursive deletes with DeleteObjects.
+        try await f.aws("s3", "rm", "s3://cli-bucket/", "--recursive")
         let rest = try await f.aws("s3", "ls", "s3://cli-bucket/", "--recursive")
         #expect(rest.isEmpty)
     }

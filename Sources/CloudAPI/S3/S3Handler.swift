@@ -48,6 +48,10 @@ struct S3Handler {
             return .xml(XMLText.declaration + #"<LocationConstraint xmlns="\#(Self.namespace)">\#(region)</LocationConstraint>"#)
         case ("GET", let bucket?, nil) where query.keys.allSatisfy(S3Listing.parameters.contains):
             return try S3Listing(account: account, caller: caller).list(bucket: bucket, query: query)
+        case ("POST", let bucket?, nil) where query.keys.sorted() == ["delete"]:
+            return try S3BulkOperations(account: account, caller: caller, requestID: requestID).deleteObjects(bucket: bucket, request: request)
+        case ("PUT", let bucket?, let key?) where query.isEmpty && request.header("x-amz-copy-source") != nil:
+            return try S3BulkOperations(account: account, caller: caller, requestID: requestID).copyObject(bucket: bucket, key: key, request: request)
         case ("PUT", let bucket?, let key?) where query.isEmpty && request.header("x-amz-copy-source") == nil:
             return try S3Objects(account: account, caller: caller, requestID: requestID).put(bucket: bucket, key: key, request: request)
         case ("GET", let bucket?, let key?) where query.keys.allSatisfy(S3Objects.getParameters.contains):
@@ -94,35 +98,43 @@ struct S3Handler {
 enum CreateBucketConfiguration {
     static func locationConstraint(in body: Data) throws -> String? {
         guard !body.isEmpty else { return nil }
+        return try ElementTextReader.texts(of: "LocationConstraint", in: body).first.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Collects the text of every element named `wanted`, in order.
+final class ElementTextReader: NSObject, XMLParserDelegate {
+    let wanted: String
+    private(set) var texts: [String] = []
+    private var inside = false
+
+    init(wanted: String) { self.wanted = wanted }
+
+    /// The first one's text.
+    var text: String? { texts.first }
+
+    /// The texts of `element` in `body`; MalformedXML when it does not parse.
+    static func texts(of element: String, in body: Data) throws -> [String] {
         let parser = XMLParser(data: body)
-        let reader = ElementTextReader(wanted: "LocationConstraint")
+        let reader = ElementTextReader(wanted: element)
         parser.delegate = reader
         guard parser.parse() else {
             throw EngineError(code: "MalformedXML", httpStatus: 400,
                               message: "The XML you provided was not well-formed or did not validate against our published schema.")
         }
-        return reader.text.flatMap { $0.isEmpty ? nil : $0 }
+        return reader.texts
     }
-}
-
-/// Collects the text of the first element named `wanted`.
-final class ElementTextReader: NSObject, XMLParserDelegate {
-    let wanted: String
-    private(set) var text: String?
-    private var inside = false
-
-    init(wanted: String) { self.wanted = wanted }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        if elementName == wanted, text == nil {
+        if elementName == wanted {
             inside = true
-            text = ""
+            texts.append("")
         }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inside { text? += string }
+        if inside, !texts.isEmpty { texts[texts.count - 1] += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
