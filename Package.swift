@@ -10,7 +10,7 @@ import PackageDescription
 //   CloudEngine            -> IAMPolicy, CWorkerSandbox, GRDB, Crypto   (the account; no front end)
 //   CWorkerSandbox         -> nothing                          (C: starts a worker in its sandbox)
 //   IAMPolicy              -> nothing                          (policy language and evaluator)
-//   AWSSignature           -> Crypto                           (SigV4 verification and signing; no server)
+//   AWSSignature           -> IAMPolicy, Crypto                (SigV4 verification and signing; no server)
 let package = Package(
     name: "overcast",
     platforms: [.macOS(.v14)],
@@ -39,7 +39,7 @@ let package = Package(
         // AWS Signature Version 4: verifies requests (headers, presigned URLs, aws-chunked bodies) and signs them.
         .target(
             name: "AWSSignature",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["IAMPolicy", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Starts function workers in a sandbox (namespaces, limits, Landlock): C, because the steps between
         // fork and exec must be raw system calls and Swift cannot call syscall(2).

@@ -44,6 +44,19 @@ public struct UTCTimestamp: Sendable, Equatable {
         weekday = ((days + 4) % 7 + 7) % 7
     }
 
+    /// `20130524T000000Z`: ISO 8601's basic form, as SigV4's `X-Amz-Date` writes it.
+    public var basicISO8601: String {
+        "\(Self.pad(year, 4))\(Self.pad(month))\(Self.pad(day))T\(Self.pad(hour))\(Self.pad(minute))\(Self.pad(second))Z"
+    }
+
+    /// The moment of a UTC civil date and time (proleptic Gregorian); nil when a field is out of range.
+    public static func date(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Date? {
+        guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
+              (0...60).contains(second) else { return nil }
+        let days = PolicyDate.daysFromCivil(year: year, month: month, day: day)
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3600 + minute * 60 + second))
+    }
+
     /// `Wed, 02 Dec 2026 01:50:00 GMT`: HTTP's date (RFC 9110 IMF-fixdate), for Last-Modified and Date headers.
     public var httpDate: String {
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
