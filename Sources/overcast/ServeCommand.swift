@@ -22,6 +22,10 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "The address to listen on; anything but loopback lets other machines in.")
     var host: String = "127.0.0.1"
 
+    @Flag(name: .customLong("write-profile"),
+          help: "Write an `overcast` profile (this endpoint and the root keys) to ~/.aws/config and ~/.aws/credentials, touching no other profile, so `aws --profile overcast s3 ls` works.")
+    var writeProfile = false
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
     }
@@ -39,7 +43,10 @@ struct ServeCommand: ParsableCommand {
         let failure = FailureBox()
         Task {
             do {
-                try await server.run(stoppingOn: [.interrupt, .terminate]) { bound in Self.announce(opened, host: host, port: bound) }
+                try await server.run(stoppingOn: [.interrupt, .terminate]) { [writeProfile] bound in
+                    Self.announce(opened, host: host, port: bound)
+                    if writeProfile { Self.writeProfile(opened, host: host, port: bound) }
+                }
             } catch {
                 failure.set(error)
             }
@@ -65,6 +72,26 @@ struct ServeCommand: ParsableCommand {
             Ctrl-C stops it.
 
             """.utf8))
+    }
+}
+
+extension ServeCommand {
+    /// `--write-profile`: the `overcast` profile, pointing at this endpoint with the root's keys.
+    static func writeProfile(_ account: Account, host: String, port: Int) {
+        let files = AWSProfileFiles.fromEnvironment()
+        let shown = host == "0.0.0.0" ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host)
+        do {
+            guard let key = try account.iam.rootAccessKey() else {
+                FileHandle.standardError.write(Data("Error: the account has no active root key to write into the profile.\n".utf8))
+                return
+            }
+            try files.write(endpoint: "http://\(shown):\(port)", region: account.region, accessKeyID: key.accessKeyID,
+                            secretAccessKey: key.secretAccessKey)
+            FileHandle.standardOutput.write(Data(
+                "Wrote the profile \(AWSProfileFiles.profile) to \(files.configPath) and \(files.credentialsPath): aws --profile overcast s3 ls\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data("Error: could not write the profile: \(error.localizedDescription)\n".utf8))
+        }
     }
 }
 

@@ -23,8 +23,8 @@ final class EndpointFixture: @unchecked Sendable {
     }()
 
     /// Starts `overcast serve` on a free port and waits (without blocking the pool) until it says where it listens.
-    static func start() async throws -> EndpointFixture {
-        try await blocking { try EndpointFixture() }
+    static func start(arguments: [String] = [], environment: [String: String] = [:]) async throws -> EndpointFixture {
+        try await blocking { try EndpointFixture(arguments: arguments, environment: environment) }
     }
 
     /// Runs `body` on a dispatch thread and waits for it without holding a concurrency thread.
@@ -34,15 +34,18 @@ final class EndpointFixture: @unchecked Sendable {
         }
     }
 
-    private init() throws {
+    /// What `overcast serve` printed before it served (the URL, the keys, a profile written).
+    private(set) var banner = ""
+
+    private init(arguments: [String], environment extra: [String: String]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-endpoint-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("account.sqlite").path
         account = try Account.open(path: path)
         server = Process()
         server.executableURL = try BuiltProduct.url(named: "overcast")
-        server.arguments = ["serve", "--db", path, "--port", "0"]
-        var environment = ProcessInfo.processInfo.environment
+        server.arguments = ["serve", "--db", path, "--port", "0"] + arguments
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
         if let python = Self.python { environment["OVERCAST_PYTHON"] = python.path }
         server.environment = environment
         let output = Pipe()
@@ -52,7 +55,8 @@ final class EndpointFixture: @unchecked Sendable {
         // The first lines name the URL; read until the port shows.
         var text = ""
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !text.contains("AWS_ACCESS_KEY_ID") {
+        let waitFor = arguments.contains("--write-profile") ? "Wrote the profile" : "AWS_ACCESS_KEY_ID"
+        while Date() < deadline, !text.contains(waitFor) {
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
@@ -63,6 +67,7 @@ final class EndpointFixture: @unchecked Sendable {
             throw FixtureError(message: "overcast serve did not say where it listens: \(text)")
         }
         self.port = port
+        banner = text
         // Function workers the test's process starts call back through the server.
         account.endpoint.url = "http://127.0.0.1:\(port)"
     }
@@ -104,13 +109,27 @@ final class EndpointFixture: @unchecked Sendable {
         }
     }
 
-    private func run(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> String {
+    /// The aws CLI with only `--profile` (no endpoint or keys in the environment), reading the given files.
+    func awsProfile(_ profile: String, config: String, credentials: String, _ arguments: String...) async throws -> String {
+        guard let python = Self.python else { throw FixtureError(message: "run scripts/setup first: .venv is missing") }
+        let cli = python.deletingLastPathComponent().appendingPathComponent("aws")
+        let all = ["--profile", profile] + arguments
+        return try await Self.blocking { [self] in
+            try run(cli, all, environment: ["AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": credentials],
+                    inherit: false)
+        }
+    }
+
+    private func run(_ executable: URL, _ arguments: [String], environment: [String: String], inherit: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "AWS_ENDPOINT_URL": url, "AWS_DEFAULT_REGION": "us-east-1",
-                   "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_EC2_METADATA_DISABLED": "true"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "AWS_EC2_METADATA_DISABLED": "true"]
+        if inherit {
+            env.merge(["AWS_ENDPOINT_URL": url, "AWS_DEFAULT_REGION": "us-east-1", "AWS_CONFIG_FILE": "/dev/null",
+                       "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"]) { _, new in new }
+        }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe()

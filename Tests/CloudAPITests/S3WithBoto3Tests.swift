@@ -140,4 +140,30 @@ struct S3WithBoto3Tests {
         let rest = try await f.aws("s3", "ls", "s3://cli-bucket/", "--recursive")
         #expect(rest.isEmpty)
     }
+
+    @Test("serve --write-profile writes an overcast profile and leaves every other one as it was")
+    func writeProfile() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-home-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let config = home.appendingPathComponent(".aws/config")
+        let credentials = home.appendingPathComponent(".aws/credentials")
+        try FileManager.default.createDirectory(at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("[default]\nregion = eu-west-1\n\n[profile overcast]\nregion = old\nendpoint_url = http://old\n\n[profile work]\nregion = us-west-2\n".utf8)
+            .write(to: config)
+        try Data("[default]\naws_access_key_id = AKIAREALKEY\naws_secret_access_key = real\n".utf8).write(to: credentials)
+        let f = try await EndpointFixture.start(arguments: ["--write-profile"],
+                                                environment: ["AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": credentials.path])
+        #expect(f.banner.contains("Wrote the profile overcast"))
+        let written = try String(contentsOf: config, encoding: .utf8)
+        #expect(written.contains("[default]\nregion = eu-west-1"))
+        #expect(written.contains("[profile work]\nregion = us-west-2"))
+        #expect(written.contains("[profile overcast]\nregion = us-east-1\nendpoint_url = \(f.url)\noutput = json"))
+        #expect(!written.contains("http://old"))
+        let keys = try String(contentsOf: credentials, encoding: .utf8)
+        #expect(keys.contains("aws_access_key_id = AKIAREALKEY"))
+        #expect(keys.contains("[overcast]\naws_access_key_id = \(try f.rootKeys().0)"))
+        try f.account.storage.createBucket("via-profile", caller: .root)
+        let listing = try await f.awsProfile("overcast", config: config.path, credentials: credentials.path, "s3", "ls")
+        #expect(listing.contains("via-profile"))
+    }
 }
