@@ -24,9 +24,9 @@ struct HandlerCallsBackTests {
     @Test("Allowed by its role, the handler reads the upload and writes its summary; without s3:PutObject it is AccessDenied")
     func readsAndWrites() async throws {
         guard let python = EndpointFixture.python else { return }
-        // The worker runs in this process (it invokes); its boto3 needs the venv's python.
-        setenv("OVERCAST_PYTHON", python.path, 1)
         let f = try await EndpointFixture.start()
+        // The worker runs in this process (it invokes); its boto3 is the venv's, as Lambda's runtimes bundle boto3.
+        f.account.functionRuntime.configurePool(WorkerPoolSettings(python: python.path))
         let storage = f.account.storage
         try storage.createBucket("incoming-data", caller: .root)
         try storage.createBucket("summaries", caller: .root)

@@ -12,9 +12,12 @@ public struct WorkerPoolSettings: Sendable, Equatable {
     public var isolation: WorkerIsolation
     /// The private folder for code, the bootstrap and scratch space; nil means `PrivateDirectory.defaultRoot()`.
     public var privateDirectory: String?
+    /// The interpreter functions run on; nil means `PythonRuntime.defaultPython` (`$OVERCAST_PYTHON`, else python3).
+    public var python: String?
 
     public init(idleTimeout: TimeInterval = 600, accountConcurrency: Int = 10, maxIdleWorkers: Int = 32,
-                isolation: WorkerIsolation = .sandboxed, privateDirectory: String? = nil) {
+                isolation: WorkerIsolation = .sandboxed, privateDirectory: String? = nil, python: String? = nil) {
+        self.python = python
         self.idleTimeout = idleTimeout
         self.accountConcurrency = accountConcurrency
         self.maxIdleWorkers = maxIdleWorkers
@@ -73,7 +76,7 @@ public final class WorkerPool: @unchecked Sendable {
         runtimeProvider = { (directories: WorkerDirectories) throws(WorkerPoolError) -> PythonRuntime in
             let directory: String
             do { directory = try directories.bootstrapDirectory() } catch { throw .wrapping(error) }
-            return try PythonRuntime.locate(runtimeDirectory: directory)
+            return try PythonRuntime.locate(python: settings.python ?? PythonRuntime.defaultPython, runtimeDirectory: directory)
         }
     }
 

@@ -111,7 +111,10 @@ final class WorkerProcess {
             free(scratch); free(tmpfsOptions); free(cExecutable)
         }
         var rules = zip(paths, readable).map { oc_rule(path: $0.0, access: $0.1.1) }
-        var useNamespace = WorkerSandbox.tryNamespace
+        // The namespace puts a fresh tmpfs on /tmp: an interpreter (or anything else the worker reads) that lives
+        // under /tmp would vanish, so such a worker gets the scratch folder as TMPDIR instead.
+        let needsRealTmp = ([executable] + readable.map(\.0)).contains { $0 == "/tmp" || $0.hasPrefix("/tmp/") }
+        var useNamespace = WorkerSandbox.tryNamespace && !needsRealTmp
         while true {
             var result = oc_spawn_result()
             let status = rules.withUnsafeMutableBufferPointer { ruleBuffer in
