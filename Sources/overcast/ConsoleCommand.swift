@@ -38,8 +38,13 @@ struct ConsoleCommand: ParsableCommand {
                 try await EndpointServer(account: opened, port: endpointPort).run()
             } catch is CancellationError {
             } catch {
-                opened.endpoint.problem = endpointPort == 0 ? "\(error)"
-                    : "port \(endpointPort) is taken (another Overcast or program?); try --endpoint-port 0, or overcast serve"
+                // Taken by another Overcast on this same account (overcast serve, another console): use that one.
+                if endpointPort != 0, let existing = ExistingEndpoint.serving(opened, port: endpointPort) {
+                    opened.endpoint.url = existing
+                } else {
+                    opened.endpoint.problem = endpointPort == 0 ? "\(error)"
+                        : "port \(endpointPort) is taken by another program; try --endpoint-port 0"
+                }
             }
         }
         defer { endpoint?.cancel() }
