@@ -58,6 +58,7 @@ public struct EndpointServer: Sendable {
         }
         let app = Application(
             responder: responder,
+            server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Overcast"),
             onServerRunning: { [account, host] channel in
                 let bound = channel.localAddress?.port ?? port

@@ -63,6 +63,19 @@ struct S3WithBoto3Tests {
         #expect(output.contains("tampered 403 True"))
     }
 
+    @Test("Expect: 100-continue is answered at once, before the body is sent (boto3 waits for it on every PutObject)")
+    func expectContinue() async throws {
+        let f = try await EndpointFixture.start()
+        let output = try await f.python("""
+            import socket
+            s = socket.create_connection(("127.0.0.1", \(f.port)))
+            s.sendall(b"PUT /any/key HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\nContent-Length: 3\\r\\nExpect: 100-continue\\r\\n\\r\\n")
+            s.settimeout(5)
+            print("interim", s.recv(64).split(b"\\r\\n")[0].decode())
+            """)
+        #expect(output.contains("interim HTTP/1.1 100 Continue"))
+    }
+
     @Test("S3's errors reach boto3 in S3's codes")
     func errors() async throws {
         let f = try await EndpointFixture.start()
