@@ -55,11 +55,8 @@ enum InlinePolicyForm {
     static func validator(accountID: String, region: String) -> FormValidator {
         { values in
             var errors: [String: String] = [:]
-            let name = values.text("name")
-            if name.isEmpty {
-                errors["name"] = "Give the policy a name"
-            } else if name.count > 128 || !name.allSatisfy(isPolicyNameCharacter) {
-                errors["name"] = "Up to 128 letters, digits and +=,.@_- only"
+            if let problem = IAMFormRules.nameProblem(values.text("name"), kind: "policy", max: 128, taken: []) {
+                errors["name"] = problem
             }
             let service = service(values)
             let actions = actionList(values.text("actions"))
@@ -210,9 +207,5 @@ enum InlinePolicyForm {
 
     private static func jsonList(_ items: [String]) -> String {
         items.count == 1 ? JSONString.quoted(items[0]) : "[" + items.map(JSONString.quoted).joined(separator: ", ") + "]"
-    }
-
-    private static func isPolicyNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || "+=,.@_-".contains(character))
     }
 }
