@@ -109,3 +109,8 @@ public enum PayloadSigning: Sendable, Equatable {
         }
     }
 }
+
+extension SignedRequest {
+    /// The lowercase hex SHA-256 of a body, as `bodySHA256` wants it.
+    public static func sha256Hex(of body: some Sequence<UInt8>) -> String { SigningMath.sha256Hex(body) }
+}

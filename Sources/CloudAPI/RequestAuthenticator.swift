@@ -20,21 +20,23 @@ struct RequestAuthenticator: Sendable {
         var status: Int
     }
 
-    func authenticate(_ request: APIRequest, now: Date = Date()) -> Result<Authenticated, Failure> {
+    func authenticate(_ request: APIRequest, signing: SigningService = .s3, now: Date = Date()) -> Result<Authenticated, Failure> {
         // Signature Version 2 (boto3's default for presigned S3 URLs): refused as S3's newer regions refuse it.
         if request.query["AWSAccessKeyId"] != nil || request.header("authorization")?.hasPrefix("AWS ") == true {
             return .failure(Failure(code: "InvalidRequest",
                                     message: "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256. (boto3: Config(signature_version=\"s3v4\"))",
                                     status: 400))
         }
+        // Services other than S3 sign the body's hash in the canonical request without sending it in a header.
+        let bodyHash = signing == .s3 || request.body.isEmpty ? nil : SignedRequest.sha256Hex(of: request.body)
         let signed = SignedRequest(method: request.method, path: request.rawPath, query: request.rawQuery,
-                                   headers: request.headers)
+                                   headers: request.headers, bodySHA256: bodyHash)
         let token = request.header("x-amz-security-token") ?? request.query["X-Amz-Security-Token"]
         var resolved: ResolvedCredentials?
         var refusal: EngineError?
         let verified: VerifiedRequest
         do {
-            verified = try SigV4Verifier.verify(signed, service: .s3, now: now) { accessKeyID in
+            verified = try SigV4Verifier.verify(signed, service: signing, now: now) { accessKeyID in
                 do {
                     let found = try account.sts.credentials(forAccessKey: accessKeyID, sessionToken: token)
                     resolved = found

@@ -6,13 +6,13 @@ import Foundation
 struct RequestDispatcher: Sendable {
     let account: Account
     let authenticator: RequestAuthenticator
-    let endpointHosts: Set<String>
+    let services: ServiceDirectory
     private let queue = DispatchQueue(label: "overcast.endpoint.engine", attributes: .concurrent)
 
     init(account: Account, authenticator: RequestAuthenticator, endpointHosts: Set<String>) {
         self.account = account
         self.authenticator = authenticator
-        self.endpointHosts = endpointHosts
+        services = ServiceDirectory(account: account, endpointHosts: endpointHosts)
     }
 
     func dispatch(_ request: APIRequest) async -> APIResponse {
@@ -23,16 +23,18 @@ struct RequestDispatcher: Sendable {
 
     func handle(_ request: APIRequest) -> APIResponse {
         let requestID = RequestID.make()
-        switch authenticator.authenticate(request) {
+        // An unsigned request can only be S3's (anonymous access a bucket policy grants).
+        let service = services.endpoint(for: ServiceName.signed(request) ?? .s3)
+        switch authenticator.authenticate(request, signing: service.signing) {
         case .failure(let failure):
-            return S3ErrorResponse.response(code: failure.code, message: failure.message, status: failure.status,
-                                            resource: request.rawPath, requestID: requestID, method: request.method)
+            return service.failure(code: failure.code, message: failure.message, status: failure.status, request: request,
+                                   requestID: requestID)
         case .success(let authenticated):
             var caller = authenticated.caller
             caller.sourceIP = request.sourceIP
             var decoded = request
             decoded.body = authenticated.body
-            return S3Handler(account: account, caller: caller, requestID: requestID, endpointHosts: endpointHosts).handle(decoded)
+            return service.handle(decoded, caller: caller, requestID: requestID)
         }
     }
 }

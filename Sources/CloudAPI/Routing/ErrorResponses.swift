@@ -1,0 +1,29 @@
+import CloudEngine
+import Foundation
+import IAMPolicy
+
+/// An error as the query-protocol services (IAM, STS) write it:
+/// `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`.
+enum QueryErrorResponse {
+    static func response(code: String, message: String, status: Int, requestID: String, namespace: String? = nil) -> APIResponse {
+        let type = status >= 500 ? "Receiver" : "Sender"
+        let attribute = namespace.map { #" xmlns="\#($0)""# } ?? ""
+        let xml = XMLText.declaration + "<ErrorResponse\(attribute)><Error>" + XMLText.element("Type", type)
+            + XMLText.element("Code", code) + XMLText.element("Message", message) + "</Error>"
+            + XMLText.element("RequestId", requestID) + "</ErrorResponse>"
+        return APIResponse(status: status, headers: [("Content-Type", "text/xml"), ("x-amzn-RequestId", requestID)],
+                           body: Data(xml.utf8))
+    }
+}
+
+/// An error as the JSON services write it: the code in `__type` (JSON 1.1, CloudWatch Logs) and in
+/// `x-amzn-ErrorType` (REST-JSON, Lambda), the text in `message`.
+enum JSONErrorResponse {
+    static func response(code: String, message: String, status: Int, requestID: String) -> APIResponse {
+        let body = "{\"__type\":" + JSONString.quoted(code) + ",\"message\":" + JSONString.quoted(message) + "}"
+        return APIResponse(status: status,
+                           headers: [("Content-Type", "application/x-amz-json-1.1"), ("x-amzn-RequestId", requestID),
+                                     ("x-amzn-ErrorType", code)],
+                           body: Data(body.utf8))
+    }
+}

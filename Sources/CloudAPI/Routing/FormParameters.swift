@@ -1,0 +1,38 @@
+import Foundation
+
+/// The parameters of a query-protocol request (IAM, STS): `Action=CreateRole&RoleName=…` in a form body
+/// (`application/x-www-form-urlencoded`, where `+` is a space) or in the query string of a GET.
+struct FormParameters: Sendable {
+    private(set) var values: [String: String] = [:]
+
+    init(_ request: APIRequest) {
+        var pairs: [Substring] = []
+        if request.method == "POST" || !request.body.isEmpty {
+            pairs += String(decoding: request.body, as: UTF8.self).split(separator: "&", omittingEmptySubsequences: true)
+        }
+        pairs += request.rawQuery.split(separator: "&", omittingEmptySubsequences: true)
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            if values[name] == nil { values[name] = parts.count > 1 ? Self.decode(parts[1]) : "" }
+        }
+    }
+
+    func value(_ name: String) -> String? { values[name] }
+
+    /// A list as the query protocol flattens it: `Prefix.member.1`, `Prefix.member.2`, … in order.
+    func list(_ prefix: String) -> [String] {
+        var result: [String] = []
+        var index = 1
+        while let value = values["\(prefix).member.\(index)"] {
+            result.append(value)
+            index += 1
+        }
+        return result
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}
