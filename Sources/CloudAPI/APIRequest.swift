@@ -12,6 +12,12 @@ public struct APIRequest: Sendable {
     public var body: Data
     /// The client's address, for `aws:SourceIp`.
     public var sourceIP: String?
+    /// A large S3 upload's body, still arriving (then `body` is empty), as the connection delivers it.
+    var stream: RequestBodyStream?
+    /// The same body once its signature checked out: decoded (aws-chunked) and verified as it is read.
+    var verifiedBody: VerifiedBodyReader?
+    /// Where a handler that streams its answer sends the head early, before the body (see `ResponseBodyChannel`).
+    var earlyResponder: EarlyResponder?
 
     public init(method: String, rawPath: String, rawQuery: String, headers: [(name: String, value: String)], body: Data,
                 sourceIP: String? = nil) {
@@ -21,6 +27,12 @@ public struct APIRequest: Sendable {
         self.headers = headers
         self.body = body
         self.sourceIP = sourceIP
+    }
+
+    /// The whole body: `body`, or a streamed one read to its end, refused above `limit` bytes.
+    func wholeBody(limit: Int = 20 << 20) throws -> Data {
+        guard let verifiedBody else { return body }
+        return try verifiedBody.collect(limit: limit)
     }
 
     /// The first header named `name` (case-insensitive).
@@ -54,6 +66,8 @@ public struct APIResponse: Sendable {
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// A body the engine is still reading, sent as it comes (then `body` is empty).
+    var stream: ResponseBodyChannel?
 
     public init(status: Int = 200, headers: [(name: String, value: String)] = [], body: Data = Data()) {
         self.status = status

@@ -2,6 +2,7 @@ import CloudEngine
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Logging
 import NIOCore
@@ -14,8 +15,36 @@ import UnixSignals
 public struct EndpointServer: Sendable {
     /// Not LocalStack's 4566 nor moto's 5000, so all three can run side by side (see DECISIONS).
     public static let defaultPort = 4747
-    /// The largest body read (S3's single PUT limit is 5 GiB; bodies are held in memory until streaming arrives).
-    public static let maxBodyBytes = 512 * 1024 * 1024
+    /// The largest body read whole: everything but S3 uploads (which stream), e.g. a Lambda zip sent as base64 JSON.
+    public static let maxBodyBytes = 80 << 20
+
+    /// How long a client may stall mid-body before its request fails (S3's RequestTimeout) and the connection
+    /// closes; idle keep-alive connections close after it too. `OVERCAST_ENDPOINT_IDLE_TIMEOUT` (seconds) changes it.
+    static var idleTimeout: TimeInterval {
+        ProcessInfo.processInfo.environment["OVERCAST_ENDPOINT_IDLE_TIMEOUT"].flatMap(TimeInterval.init).flatMap { $0 > 0 ? $0 : nil } ?? 30
+    }
+
+    /// A handler's answer as Hummingbird sends it: the body whole, or streamed from the engine thread.
+    static func response(_ answer: APIResponse) -> Response {
+        var fields = HTTPFields()
+        for (name, value) in answer.headers {
+            if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+        }
+        let status = HTTPResponse.Status(code: answer.status)
+        guard let channel = answer.stream else {
+            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+        }
+        let length = fields[.contentLength].flatMap(Int.init)
+        return Response(status: status, headers: fields, body: ResponseBody(contentLength: length) { writer in
+            do {
+                while let buffer = try await channel.next() { try await writer.write(buffer) }
+                try await writer.finish(nil)
+            } catch {
+                channel.cancel()
+                throw error
+            }
+        })
+    }
 
     /// Hummingbird's own log: warnings and errors only, on stderr (stdout is for the URL and keys).
     static let logger: Logger = {
@@ -41,24 +70,37 @@ public struct EndpointServer: Sendable {
     public func run(stoppingOn signals: [StopSignal] = [], onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let dispatcher = RequestDispatcher(account: account, authenticator: authenticator,
                                            endpointHosts: ["localhost", "127.0.0.1", host.lowercased()])
+        let idleTimeout = Self.idleTimeout
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            let body = try await request.body.collect(upTo: Self.maxBodyBytes)
             var headers: [(name: String, value: String)] = []
             if let authority = request.head.authority { headers.append(("host", authority)) }
             for field in request.headers { headers.append((field.name.rawName, field.value)) }
-            let api = APIRequest(method: request.method.rawValue, rawPath: request.uri.path, rawQuery: request.uri.query ?? "",
-                                 headers: headers, body: Data(body.readableBytesView))
-            let answer = await dispatcher.dispatch(api)
-            var fields = HTTPFields()
-            for (name, value) in answer.headers {
-                if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
+            var api = APIRequest(method: request.method.rawValue, rawPath: request.uri.path, rawQuery: request.uri.query ?? "",
+                                 headers: headers, body: Data())
+            if BodyStreaming.streams(api) {
+                let stream = RequestBodyStream(idleTimeout: idleTimeout)
+                api.stream = stream
+                let pump = Task { await BodyStreaming.pump(request.body, into: stream) }
+                let answer = await dispatcher.dispatch(api)
+                // The connection reads its next request from where this body ends: the pump must be done before
+                // the answer goes. A body the engine stopped reading (an error, a stall) is not waited for.
+                if !stream.isComplete { pump.cancel() }
+                await pump.value
+                return Self.response(answer)
+            } else {
+                do {
+                    api.body = Data(try await request.body.collect(upTo: Self.maxBodyBytes).readableBytesView)
+                } catch {
+                    return Self.response(await dispatcher.refuseOversized(api))
+                }
             }
-            return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            return Self.response(await dispatcher.dispatch(api))
         }
         let app = Application(
             responder: responder,
-            server: .http1(additionalChannelHandlers: [ExpectContinueHandler()]),
+            server: .http1(configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [ExpectContinueHandler()],
+                idleTimeout: .milliseconds(Int64(idleTimeout * 2000)))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Overcast"),
             onServerRunning: { [account, host] channel in
                 let bound = channel.localAddress?.port ?? port

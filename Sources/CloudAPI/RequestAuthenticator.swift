@@ -12,6 +12,8 @@ struct RequestAuthenticator: Sendable {
         var caller: Caller
         /// The payload, decoded from aws-chunked when it came so.
         var body: Data
+        /// A streamed payload, decoded and checked as it is read (then `body` is empty).
+        var stream: VerifiedBodyReader?
     }
 
     struct Failure: Error {
@@ -54,6 +56,10 @@ struct RequestAuthenticator: Sendable {
         guard let resolved else {
             return .failure(Failure(code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records.",
                                     status: 403))
+        }
+        if let stream = request.stream {
+            return .success(Authenticated(caller: resolved.caller, body: Data(),
+                                          stream: VerifiedBodyReader(stream: stream, verified: verified)))
         }
         do {
             let body = try Self.body(request.body, verified: verified)

@@ -17,8 +17,24 @@ struct RequestDispatcher: Sendable {
 
     func dispatch(_ request: APIRequest) async -> APIResponse {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: handle(request)) }
+            queue.async {
+                let responder = EarlyResponder(continuation)
+                var request = request
+                request.earlyResponder = responder
+                let response = handle(request)
+                // A request whose body the handler never read (an error, a refusal) stops the connection waiting.
+                request.stream?.abandon()
+                responder.send(response)
+            }
         }
+    }
+
+    /// A body larger than the endpoint reads whole, in the service's error shape.
+    func refuseOversized(_ request: APIRequest) async -> APIResponse {
+        let service = services.endpoint(for: ServiceName.signed(request) ?? .s3)
+        return service.failure(code: "MaxMessageLengthExceeded",
+                               message: "Your request was too big: the endpoint reads at most \(EndpointServer.maxBodyBytes) bytes of this kind of request.",
+                               status: 400, request: request, requestID: RequestID.make())
     }
 
     func handle(_ request: APIRequest) -> APIResponse {
@@ -34,6 +50,7 @@ struct RequestDispatcher: Sendable {
             caller.sourceIP = request.sourceIP
             var decoded = request
             decoded.body = authenticated.body
+            decoded.verifiedBody = authenticated.stream
             return service.handle(decoded, caller: caller, requestID: requestID)
         }
     }

@@ -18,6 +18,12 @@ struct S3Handler {
     func handle(_ request: APIRequest) -> APIResponse {
         let target = S3Target(rawPath: request.rawPath, host: request.header("host"), endpointHosts: endpointHosts)
         do {
+            var request = request
+            // Only object uploads read a streamed body as it comes; any other operation takes it whole (and small).
+            if request.verifiedBody != nil && !Self.readsStream(request, target) {
+                request.body = try request.wholeBody()
+                request.verifiedBody = nil
+            }
             return try route(request, target)
         } catch let error as EngineError {
             return S3ErrorResponse.response(error, requestID: requestID, method: request.method)
@@ -25,6 +31,13 @@ struct S3Handler {
             return S3ErrorResponse.response(code: "InternalError", message: "We encountered an internal error: \(error). Please try again.",
                                             status: 500, resource: request.rawPath, requestID: requestID, method: request.method)
         }
+    }
+
+    /// PutObject and UploadPart store a streamed body as it arrives.
+    static func readsStream(_ request: APIRequest, _ target: S3Target) -> Bool {
+        guard request.method == "PUT", target.key != nil else { return false }
+        let names = Set(request.query.keys.filter { !$0.hasPrefix("X-Amz-") && $0 != "x-id" })
+        return names.isEmpty || names == ["partNumber", "uploadId"]
     }
 
     private func route(_ request: APIRequest, _ target: S3Target) throws -> APIResponse {

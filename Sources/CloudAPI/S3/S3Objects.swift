@@ -17,26 +17,6 @@ struct S3Objects {
     static let keptHeaders = ["cache-control", "content-disposition", "content-encoding", "content-language", "expires"]
 
     func put(bucket: String, key: String, request: APIRequest) throws -> APIResponse {
-        if let md5 = request.header("content-md5") {
-            let digest = Data(Insecure.MD5.hash(data: request.body)).base64EncodedString()
-            guard md5 == digest else {
-                throw EngineError(code: "BadDigest", httpStatus: 400,
-                                  message: "The Content-MD5 you specified did not match what we received.")
-            }
-        }
-        // The checksums boto3 and the aws CLI send (x-amz-checksum-crc32 and friends) are checked and given back.
-        var checksums: [(name: String, value: String)] = []
-        for algorithm in ChecksumAlgorithm.allCases {
-            let name = "x-amz-checksum-" + algorithm.rawValue
-            guard let declared = request.header(name) else { continue }
-            var checksum = PayloadChecksum(algorithm)
-            checksum.update(request.body)
-            guard checksum.base64 == declared else {
-                throw EngineError(code: "BadDigest", httpStatus: 400,
-                                  message: "The \(algorithm.displayName) you specified did not match the calculated checksum.")
-            }
-            checksums.append((name, declared))
-        }
         var metadata: [String: String] = [:]
         var headers: [String: String] = [:]
         for (name, value) in request.headers {
@@ -49,25 +29,70 @@ struct S3Objects {
             let kept = encoding.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0 != "aws-chunked" }
             headers["content-encoding"] = kept.isEmpty ? nil : kept.joined(separator: ",")
         }
-        let info = try account.storage.putObject(
-            bucket: bucket, key: key, body: DataBodySource(request.body),
-            options: PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
-                                      storageClass: request.header("x-amz-storage-class")),
-            caller: caller)
+        let options = PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
+                                       storageClass: request.header("x-amz-storage-class"))
+        let info: ObjectInfo
+        var checksums: [(name: String, value: String)]
+        if let stream = request.verifiedBody {
+            let body = DigestCheckingBody(stream, request: request)
+            checksums = body.declared
+            info = try account.storage.putObject(bucket: bucket, key: key, body: body, options: options, caller: caller)
+            // A trailing checksum (aws-chunked) was checked by the decoder; S3 gives it back like a declared one.
+            checksums += stream.trailers.filter { $0.key.hasPrefix("x-amz-checksum-") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        } else {
+            let body = DigestCheckingBody(DataBodySource(request.body), request: request)
+            checksums = body.declared
+            info = try account.storage.putObject(bucket: bucket, key: key, body: body, options: options, caller: caller)
+        }
         return APIResponse(headers: [("ETag", "\"\(info.etag)\""), ("x-amz-request-id", requestID)] + checksums)
     }
 
     func get(bucket: String, key: String, request: APIRequest, headOnly: Bool) throws -> APIResponse {
         // S3 ignores a Range it cannot parse and sends the whole object, as 200.
         let range = request.header("range").flatMap { ByteRange.parse(header: $0) }
-        var body = Data()
-        let info: ObjectInfo
         if headOnly {
-            info = try account.storage.headObject(bucket: bucket, key: key, caller: caller)
-        } else {
-            info = try account.storage.getObject(bucket: bucket, key: key, range: range, caller: caller) { body.append($0) }
+            let info = try account.storage.headObject(bucket: bucket, key: key, caller: caller)
+            if let failure = try Self.preconditionFailure(request, info) { return failure.with(requestID) }
+            return try head(info, request: request, range: nil, length: info.size)
         }
-        if let failure = try Self.preconditionFailure(request, info) { return failure.with(requestID) }
+        guard let responder = request.earlyResponder else {
+            // In-process callers (tests) get the body whole.
+            var body = Data()
+            let info = try account.storage.getObject(bucket: bucket, key: key, range: range, caller: caller) { body.append($0) }
+            if let failure = try Self.preconditionFailure(request, info) { return failure.with(requestID) }
+            var response = try head(info, request: request, range: range, length: Int64(body.count))
+            response.body = body
+            return response
+        }
+        // Streamed: the head goes out as soon as the object is known; the bytes follow from the same snapshot.
+        let channel = ResponseBodyChannel()
+        var sent = false
+        do {
+            try account.storage.getObject(bucket: bucket, key: key, range: range, caller: caller, begin: { info in
+                if let failure = try Self.preconditionFailure(request, info) { throw EarlyAnswer(response: failure.with(requestID)) }
+                let length = try range.map { Int64(try $0.resolve(size: info.size).count) } ?? info.size
+                var response = try head(info, request: request, range: range, length: length)
+                response.stream = channel
+                sent = responder.send(response)
+            }, bytes: { bytes in try channel.send(bytes) })
+        } catch let answer as EarlyAnswer {
+            return answer.response
+        } catch {
+            guard sent else { throw error }
+            channel.abort()
+            return APIResponse(status: 500)
+        }
+        channel.finish()
+        return APIResponse(status: 500)
+    }
+
+    /// A complete answer decided before any byte was sent (a failed precondition).
+    private struct EarlyAnswer: Error {
+        var response: APIResponse
+    }
+
+    /// The status and headers of a GET or HEAD: S3's, with the stored metadata and content headers.
+    private func head(_ info: ObjectInfo, request: APIRequest, range: ByteRange?, length: Int64) throws -> APIResponse {
         var headers: [(name: String, value: String)] = [
             ("ETag", "\"\(info.etag)\""), ("Last-Modified", UTCTimestamp(info.lastModified).httpDate),
             ("Content-Type", request.query["response-content-type"] ?? info.contentType), ("Accept-Ranges", "bytes"),
@@ -77,13 +102,13 @@ struct S3Objects {
         for (name, value) in info.metadata.sorted(by: { $0.key < $1.key }) { headers.append(("x-amz-meta-" + name, value)) }
         for (name, value) in info.headers.sorted(by: { $0.key < $1.key }) { headers.append((name, value)) }
         var status = 200
-        if let range, info.size > 0, !headOnly {
+        if let range, info.size > 0 {
             let span = try range.resolve(size: info.size)
             status = 206
             headers.append(("Content-Range", "bytes \(span.lowerBound)-\(span.upperBound)/\(info.size)"))
         }
-        headers.append(("Content-Length", String(headOnly ? info.size : Int64(body.count))))
-        return APIResponse(status: status, headers: headers, body: headOnly ? Data() : body)
+        headers.append(("Content-Length", String(length)))
+        return APIResponse(status: status, headers: headers)
     }
 
     /// If-Match, If-None-Match, If-Modified-Since and If-Unmodified-Since, as S3 applies them.

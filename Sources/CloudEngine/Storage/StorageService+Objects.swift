@@ -168,26 +168,50 @@ extension StorageService {
     @discardableResult
     public func getObject(bucket: String, key: String, range: ByteRange? = nil, caller: Caller,
                           sink: (Data) throws -> Void) throws -> ObjectInfo {
+        try getObject(bucket: bucket, key: key, range: range, caller: caller, begin: { _ in }) { bytes in
+            try sink(Data(bytes))
+        }
+    }
+
+    /// GetObject for a server: `begin` learns the object (and may throw to refuse it, e.g. a failed precondition)
+    /// before the first byte; `bytes` then sees each piece where SQLite holds it, without a copy, valid only
+    /// during the call. One snapshot throughout.
+    @discardableResult
+    public func getObject(bucket: String, key: String, range: ByteRange? = nil, caller: Caller,
+                          begin: (ObjectInfo) throws -> Void, bytes: (UnsafeRawBufferPointer) throws -> Void) throws -> ObjectInfo {
         try account.read { db in
             let info = try readableObject(bucket: bucket, key: key, caller: caller, db: db)
             guard info.size > 0 else {
                 if range != nil { throw EngineError.invalidRange(size: 0) }
+                try begin(info)
                 return info
             }
             let span = try range?.resolve(size: info.size) ?? 0...(info.size - 1)
+            try begin(info)
             guard let bodyID = try Int64.fetchOne(
                 db, sql: "SELECT body_id FROM objects WHERE bucket = ? AND key = ?", arguments: [bucket, ObjectKey.bytes(key)])
             else { return info }
             let chunk = Int64(Self.chunkSize)
-            let statement = try db.cachedStatement(sql: "SELECT data FROM chunks WHERE body_id = ? AND seq = ?")
-            for seq in (span.lowerBound / chunk)...(span.upperBound / chunk) {
-                guard let data = try Data.fetchOne(statement, arguments: [bodyID, seq]) else {
-                    throw EngineError.internalError("Object s3://\(bucket)/\(key) is missing part \(seq) of its body.")
-                }
+            let first = span.lowerBound / chunk
+            let last = span.upperBound / chunk
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT seq, data FROM chunks WHERE body_id = ? AND seq BETWEEN ? AND ? ORDER BY seq"),
+                arguments: [bodyID, first, last])
+            var expected = first
+            while let row = try rows.next() {
+                let seq: Int64 = row[0]
+                guard seq == expected else { break }
+                expected += 1
                 let chunkStart = seq * chunk
-                let from = Int(max(span.lowerBound, chunkStart) - chunkStart)
-                let to = Int(min(span.upperBound, chunkStart + Int64(data.count) - 1) - chunkStart)
-                try sink(from == 0 && to == data.count - 1 ? data : data.subdata(in: from..<(to + 1)))
+                try row.withUnsafeData(atIndex: 1) { data in
+                    guard let data else { return }
+                    let from = Int(max(span.lowerBound, chunkStart) - chunkStart)
+                    let to = Int(min(span.upperBound, chunkStart + Int64(data.count) - 1) - chunkStart)
+                    try data.withUnsafeBytes { raw in try bytes(UnsafeRawBufferPointer(rebasing: raw[from...to])) }
+                }
+            }
+            guard expected == last + 1 else {
+                throw EngineError.internalError("Object s3://\(bucket)/\(key) is missing part \(expected) of its body.")
             }
             return info
         }
