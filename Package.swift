@@ -102,7 +102,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "overcast-bench",
-            dependencies: ["CloudEngine", "IAMPolicy", "Console", "TerminalUI"]
+            dependencies: ["CloudEngine", "CloudAPI", "IAMPolicy", "Console", "TerminalUI",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird")]
         ),
         // Writes to an account from a second process, for the crash and concurrency tests.
         .executableTarget(

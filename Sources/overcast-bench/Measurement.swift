@@ -21,6 +21,7 @@ enum Measurement {
     static func report(_ name: String, _ value: Double, _ unit: String) {
         let text = value >= 100 ? String(Int(value.rounded())) : String((value * 1000).rounded() / 1000)
         print("\(name) \(text) \(unit)")
+        fflush(nil)
     }
 
     /// Peak resident set size of this process so far (VmHWM), in MiB.
