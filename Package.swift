@@ -123,7 +123,8 @@ let package = Package(
             dependencies: ["CloudEngine", "IAMPolicy", "TestSupport", "overcast-fixture"]
         ),
         // Drives `overcast serve` (a separate process, as people run it) with boto3 and the aws CLI.
-        .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI", "CloudEngine", "TestSupport", "overcast"]),
+        .testTarget(name: "CloudAPITests", dependencies: ["CloudAPI", "CloudEngine", "TestSupport", "overcast",
+                                                                .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "AWSSignatureTests", dependencies: ["AWSSignature"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ScreenTesting"], exclude: ["Snapshots"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),

@@ -51,11 +51,10 @@ struct RequestAuthenticator: Sendable {
                 }
             }
         } catch {
-            return .failure(Self.failure(error, refusal: refusal))
+            return .failure(Self.failure(error, refusal: refusal, signing: signing))
         }
         guard let resolved else {
-            return .failure(Failure(code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records.",
-                                    status: 403))
+            return .failure(Self.failure(.invalidAccessKeyID(""), refusal: nil, signing: signing))
         }
         if let stream = request.stream {
             return .success(Authenticated(caller: resolved.caller, body: Data(),
@@ -65,7 +64,7 @@ struct RequestAuthenticator: Sendable {
             let body = try Self.body(request.body, verified: verified)
             return .success(Authenticated(caller: resolved.caller, body: body))
         } catch {
-            return .failure(Self.failure(error, refusal: nil))
+            return .failure(Self.failure(error, refusal: nil, signing: signing))
         }
     }
 
@@ -83,9 +82,15 @@ struct RequestAuthenticator: Sendable {
         return raw
     }
 
-    /// SigV4's failures in S3's codes; an unknown key or token keeps the engine's reason when it has one
-    /// (ExpiredToken, an inactive key).
-    static func failure(_ error: SigV4Failure, refusal: EngineError?) -> Failure {
+    /// SigV4's failures in the codes of the service signed for (S3's, or the query and JSON services'); an unknown
+    /// key or token keeps the engine's reason when it has one (ExpiredToken, an inactive key).
+    static func failure(_ error: SigV4Failure, refusal: EngineError?, signing: SigningService = .s3) -> Failure {
+        if signing == .other {
+            if case .invalidAccessKeyID = error, let refusal, refusal.code == "ExpiredToken" {
+                return Failure(code: "ExpiredToken", message: "The security token included in the request is expired", status: 403)
+            }
+            return Failure(code: error.code(for: .other), message: error.message(for: .other), status: error.httpStatus(for: .other))
+        }
         if case .invalidAccessKeyID = error, let refusal {
             switch refusal.code {
             case "ExpiredToken": return Failure(code: "ExpiredToken", message: refusal.message, status: 400)
