@@ -12,6 +12,7 @@ struct IAMEndpoint: ServiceEndpoint {
             .merging(IAMGroupActions.table) { first, _ in first }
             .merging(IAMAccessKeyActions.table) { first, _ in first }
             .merging(IAMRoleActions.table) { first, _ in first }
+            .merging(IAMTagAndBoundaryActions.table) { first, _ in first }
             .merging(IAMPolicyActions.table) { first, _ in first }
             .merging(IAMPrincipalPolicyActions.table) { first, _ in first }
             .merging(IAMSimulationActions.table) { first, _ in first },

@@ -9,7 +9,7 @@ enum IAMPrincipalPolicyActions {
         var table: [String: QueryAction] = [:]
         for kind in IAMEntity.Kind.allCases {
             let word = operationWord(kind)
-            let entity: @Sendable (QueryCall) throws -> IAMEntity = { call in kind.entity(try call.required("\(word)Name")) }
+            let entity = named(kind)
             table["Attach\(word)Policy"] = { call in try attach(entity(call), call) }
             table["Detach\(word)Policy"] = { call in try detach(entity(call), call) }
             table["ListAttached\(word)Policies"] = { call in try listAttached(entity(call), call) }
@@ -28,6 +28,12 @@ enum IAMPrincipalPolicyActions {
         case .group: return "Group"
         case .role: return "Role"
         }
+    }
+
+    /// The entity of `kind` a call names in `{Kind}Name` (`UserName`, `GroupName`, `RoleName`).
+    static func named(_ kind: IAMEntity.Kind) -> @Sendable (QueryCall) throws -> IAMEntity {
+        let parameter = "\(operationWord(kind))Name"
+        return { call in kind.entity(try call.required(parameter)) }
     }
 
     static func attach(_ entity: IAMEntity, _ call: QueryCall) throws -> String? {

@@ -1,6 +1,6 @@
 import CloudEngine
 
-/// Roles: their trust policies, settings, tags and permissions boundaries.
+/// Roles: their trust policies and settings (tags and permissions boundaries are in `IAMTagAndBoundaryActions`).
 enum IAMRoleActions {
     static let table: [String: QueryAction] = [
         "CreateRole": createRole,
@@ -10,11 +10,6 @@ enum IAMRoleActions {
         "UpdateRoleDescription": updateRoleDescription,
         "UpdateAssumeRolePolicy": updateAssumeRolePolicy,
         "DeleteRole": deleteRole,
-        "TagRole": { call in try IAMTagging.tag(.role(try call.required("RoleName")), call) },
-        "UntagRole": { call in try IAMTagging.untag(.role(try call.required("RoleName")), call) },
-        "ListRoleTags": { call in try IAMTagging.list(.role(try call.required("RoleName")), call) },
-        "PutRolePermissionsBoundary": { call in try IAMTagging.putBoundary(.role(try call.required("RoleName")), call) },
-        "DeleteRolePermissionsBoundary": { call in try IAMTagging.deleteBoundary(.role(try call.required("RoleName")), call) },
     ]
 
     static func createRole(_ call: QueryCall) throws -> String? {
