@@ -129,6 +129,18 @@ struct IAMQueryTests {
         #expect(output.contains(#"xmlns="https://iam.amazonaws.com/doc/2010-05-08/""#))
     }
 
+    @Test("GetRole's XML: IAM's namespace, the trust policy URL-encoded, the date in ISO 8601")
+    func roleXML() async throws {
+        let f = try await EndpointFixture.start()
+        try f.account.iam.createRole("plain", trustPolicy: Self.trustLambda, caller: .root)
+        let output = try await f.python(Self.rawCall(service: "iam", body: "Action=GetRole&RoleName=plain&Version=2010-05-08"))
+        #expect(output.hasPrefix("200 "))
+        #expect(output.contains(#"<GetRoleResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetRoleResult><Role>"#))
+        #expect(output.contains("<AssumeRolePolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C"))
+        #expect(output.range(of: #"<CreateDate>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ</CreateDate>"#, options: .regularExpression) != nil)
+        #expect(output.contains("</GetRoleResult><ResponseMetadata><RequestId>"))
+    }
+
     /// A Python script that signs `body` as a form POST to `service` and prints the status and the answer.
     static func rawCall(service: String, body: String) -> String {
         """
