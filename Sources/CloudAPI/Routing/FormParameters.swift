@@ -31,6 +31,19 @@ struct FormParameters: Sendable {
         return result
     }
 
+    /// The prefixes of a list of structures, `Tags.member.1`, `Tags.member.2`, … in order, for reading each
+    /// structure's fields (`Tags.member.1.Key`); the list ends at the first index no parameter starts with.
+    func memberPrefixes(_ prefix: String) -> [String] {
+        var result: [String] = []
+        var index = 1
+        while true {
+            let member = "\(prefix).member.\(index)"
+            guard values.keys.contains(where: { $0.hasPrefix(member + ".") }) else { return result }
+            result.append(member)
+            index += 1
+        }
+    }
+
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced

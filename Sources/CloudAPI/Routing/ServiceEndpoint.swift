@@ -25,7 +25,11 @@ struct ServiceDirectory: Sendable {
         switch service {
         case .s3:
             return S3Endpoint(account: account, endpointHosts: endpointHosts)
-        case .iam, .sts, .lambda, .logs, .unsupported:
+        case .iam:
+            return IAMEndpoint(account: account)
+        case .sts:
+            return STSEndpoint(account: account)
+        case .lambda, .logs, .unsupported:
             return UnsupportedServiceEndpoint(service: service)
         }
     }
