@@ -49,10 +49,12 @@ struct SignatureFailureTests {
     @Test("An expired role session is ExpiredToken; a token from another session is refused")
     func expiredSession() async throws {
         let f = try await EndpointFixture.start()
-        let trust = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::\#(f.account.accountID):root"}, "Action": "sts:AssumeRole"}]}"#
+        let user = try f.account.iam.createUser("ana", caller: .root)
+        let trust = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "\#(user.arn)"}, "Action": "sts:AssumeRole"}]}"#
         let role = try f.account.iam.createRole("reader", trustPolicy: trust, caller: .root)
         try f.account.iam.attachPolicy("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", to: .role("reader"), caller: .root)
-        let session = try f.account.sts.assumeRole(roleARN: role.arn, sessionName: "short", durationSeconds: 900, caller: .root)
+        let ana = try f.account.sts.credentials(forAccessKey: f.account.iam.createAccessKey(userName: "ana", caller: .root).accessKeyID).caller
+        let session = try f.account.sts.assumeRole(roleARN: role.arn, sessionName: "short", durationSeconds: 900, caller: ana)
         let credentials = session.credentials
         let script = """
             import boto3, botocore, os
