@@ -45,7 +45,7 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await server.run(stoppingOn: [.interrupt, .terminate]) { [writeProfile] bound in
                     Self.announce(opened, host: host, port: bound)
-                    if writeProfile { Self.writeProfile(opened, host: host, port: bound) }
+                    if writeProfile { Self.writeProfile(opened) }
                 }
             } catch {
                 failure.set(error)
@@ -61,11 +61,12 @@ struct ServeCommand: ParsableCommand {
 
     static func announce(_ account: Account, host: String, port: Int) {
         let key = try? account.iam.rootAccessKey()
-        let shown = host.contains(":") ? "[\(host)]" : host
+        // The URL the server set while binding (0.0.0.0 shown as 127.0.0.1, IPv6 bracketed).
+        let url = account.endpoint.url ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         // Written straight to the descriptor: a script reading the pipe sees it at once.
         FileHandle.standardOutput.write(Data("""
-            Overcast endpoint: http://\(shown):\(port)  (account \(account.accountID), \(account.region))
-              AWS_ENDPOINT_URL=http://\(shown):\(port)
+            Overcast endpoint: \(url)  (account \(account.accountID), \(account.region))
+              AWS_ENDPOINT_URL=\(url)
               AWS_ACCESS_KEY_ID=\(key?.accessKeyID ?? "(no active root key)")
               AWS_SECRET_ACCESS_KEY=\(key?.secretAccessKey ?? "")
               AWS_DEFAULT_REGION=\(account.region)
@@ -77,18 +78,11 @@ struct ServeCommand: ParsableCommand {
 
 extension ServeCommand {
     /// `--write-profile`: the `overcast` profile, pointing at this endpoint with the root's keys.
-    static func writeProfile(_ account: Account, host: String, port: Int) {
-        let files = AWSProfileFiles.fromEnvironment()
-        let shown = host == "0.0.0.0" ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host)
+    static func writeProfile(_ account: Account) {
         do {
-            guard let key = try account.iam.rootAccessKey() else {
-                FileHandle.standardError.write(Data("Error: the account has no active root key to write into the profile.\n".utf8))
-                return
-            }
-            try files.write(endpoint: "http://\(shown):\(port)", region: account.region, accessKeyID: key.accessKeyID,
-                            secretAccessKey: key.secretAccessKey)
-            FileHandle.standardOutput.write(Data(
-                "Wrote the profile \(AWSProfileFiles.profile) to \(files.configPath) and \(files.credentialsPath): aws --profile overcast s3 ls\n".utf8))
+            FileHandle.standardOutput.write(Data((try account.writeAWSProfile() + "\n").utf8))
+        } catch let error as EngineError {
+            FileHandle.standardError.write(Data("Error: could not write the profile: \(error.message)\n".utf8))
         } catch {
             FileHandle.standardError.write(Data("Error: could not write the profile: \(error.localizedDescription)\n".utf8))
         }

@@ -37,6 +37,9 @@ public enum ConsoleAction: Sendable {
     /// `:as` answered: the console now acts as this principal.
     case identityChanged(ConsoleIdentity)
     case identityChangeFailed(ConsoleError)
+    /// `:profile` answered: what was written, or why not.
+    case profileWritten(String)
+    case profileFailed(ConsoleError)
     /// Clean-up of interrupted uploads: started (with the bytes to free) and finished.
     case interruptedUploadsCleaning(bytes: Int64)
     case interruptedUploadsCleaned(bytes: Int64)
@@ -67,4 +70,6 @@ public enum ConsoleEffect: Sendable, Equatable {
     case actAs(String)
     /// Frees what uploads interrupted in an earlier session left behind (the console opens without waiting for it).
     case cleanUpInterruptedUploads
+    /// `:profile`: writes the aws CLI's `overcast` profile for the endpoint this console serves.
+    case writeAWSProfile
 }

@@ -107,8 +107,11 @@ public enum ConsoleReducer {
             return []
         case .identityChanged(let identity):
             return ActAs.changed(&state, identity)
-        case .identityChangeFailed(let error):
+        case .identityChangeFailed(let error), .profileFailed(let error):
             state.toast(error)
+            return []
+        case .profileWritten(let text):
+            state.toast(text, kind: .success)
             return []
         case .interruptedUploadsCleaning(let bytes):
             state.toast("Cleaning up an upload interrupted earlier (\(Formatting.bytes(bytes)))…", kind: .info)
@@ -234,6 +237,8 @@ public enum ConsoleReducer {
         case "messages":
             state.overlay = .messages(scroll: 0)
             return []
+        case "profile":
+            return [.writeAWSProfile]
         case let name?:
             if let service = ConsoleService.named(name) {
                 service.panel?.showTopLevel(&state)
@@ -250,7 +255,7 @@ public enum ConsoleReducer {
 /// What the `:` command line accepts, and how it completes.
 public enum CommandCompletion {
     /// Every command word, canonical names first.
-    public static let words: [String] = ConsoleService.allCases.flatMap(\.commands) + ["as", "messages", "quit", "q"]
+    public static let words: [String] = ConsoleService.allCases.flatMap(\.commands) + ["as", "messages", "profile", "quit", "q"]
 
     /// The commands starting with what was typed, canonical names first.
     public static func candidates(for typed: String) -> [String] {

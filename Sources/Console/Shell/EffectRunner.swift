@@ -99,6 +99,12 @@ public final class EffectRunner: @unchecked Sendable {
                 _ = try? account.reclaimFreePages()
                 send(.interruptedUploadsCleaned(bytes: freed))
             }
+        case .writeAWSProfile:
+            do {
+                send(.profileWritten(try account.writeAWSProfile()))
+            } catch {
+                send(.profileFailed(ConsoleError(error)))
+            }
         case .actAs(let target):
             do {
                 send(.identityChanged(try ActAs.resolve(target, account: account, current: caller)))

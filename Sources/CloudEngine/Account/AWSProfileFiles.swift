@@ -3,19 +3,24 @@ import Foundation
 /// Writes an `overcast` profile into the aws CLI's and boto3's shared files (`~/.aws/config` and
 /// `~/.aws/credentials`, or where `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE` point), replacing only that
 /// profile's section: every other line of the files stays as it was.
-struct AWSProfileFiles {
-    var configPath: String
-    var credentialsPath: String
+public struct AWSProfileFiles: Sendable {
+    public var configPath: String
+    public var credentialsPath: String
 
-    static let profile = "overcast"
+    public init(configPath: String, credentialsPath: String) {
+        self.configPath = configPath
+        self.credentialsPath = credentialsPath
+    }
 
-    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AWSProfileFiles {
+    public static let profile = "overcast"
+
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AWSProfileFiles {
         let home = environment["HOME"] ?? NSHomeDirectory()
         return AWSProfileFiles(configPath: environment["AWS_CONFIG_FILE"] ?? home + "/.aws/config",
                                credentialsPath: environment["AWS_SHARED_CREDENTIALS_FILE"] ?? home + "/.aws/credentials")
     }
 
-    func write(endpoint: String, region: String, accessKeyID: String, secretAccessKey: String) throws {
+    public func write(endpoint: String, region: String, accessKeyID: String, secretAccessKey: String) throws {
         try Self.replaceSection("profile \(Self.profile)", with: [
             "region = \(region)", "endpoint_url = \(endpoint)", "output = json",
         ], in: configPath, mode: 0o600)
@@ -65,5 +70,21 @@ struct AWSProfileFiles {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
         }
+    }
+}
+
+extension Account {
+    /// Writes the `overcast` profile for the endpoint this account is served on (`endpoint.url`), with the root's
+    /// keys; returns what to tell the person. Throws when nothing serves the account or it has no root key.
+    public func writeAWSProfile(_ files: AWSProfileFiles = .fromEnvironment()) throws -> String {
+        guard let url = endpoint.url else {
+            throw EngineError(code: "EndpointNotServing", httpStatus: 400,
+                              message: "No endpoint serves this account, so the profile would point nowhere. Start the console without --no-endpoint, or run overcast serve.")
+        }
+        guard let key = try iam.rootAccessKey() else {
+            throw EngineError(code: "NoRootKey", httpStatus: 400, message: "The account has no active root access key to write into the profile.")
+        }
+        try files.write(endpoint: url, region: region, accessKeyID: key.accessKeyID, secretAccessKey: key.secretAccessKey)
+        return "Wrote the profile \(AWSProfileFiles.profile) to \(files.configPath) and \(files.credentialsPath): aws --profile overcast s3 ls"
     }
 }
