@@ -17,6 +17,20 @@ struct S3Objects {
     static let keptHeaders = ["cache-control", "content-disposition", "content-encoding", "content-language", "expires"]
 
     func put(bucket: String, key: String, request: APIRequest) throws -> APIResponse {
+        let checksums = try Self.verifiedChecksums(request)
+        let info = try account.storage.putObject(bucket: bucket, key: key, body: Self.bodySource(request),
+                                                 options: Self.options(from: request), caller: caller)
+        return APIResponse(headers: [("ETag", "\"\(info.etag)\""), ("x-amz-request-id", requestID)] + checksums)
+    }
+
+    /// Where a request's body is read from: the one place to change when bodies stream in.
+    static func bodySource(_ request: APIRequest) -> some ObjectBodySource {
+        DataBodySource(request.body)
+    }
+
+    /// Content-MD5 and the checksums boto3 and the aws CLI send (`x-amz-checksum-crc32` and friends), checked
+    /// against the body (BadDigest when one differs); the checksums are returned to be given back.
+    static func verifiedChecksums(_ request: APIRequest) throws -> [(name: String, value: String)] {
         if let md5 = request.header("content-md5") {
             let digest = Data(Insecure.MD5.hash(data: request.body)).base64EncodedString()
             guard md5 == digest else {
@@ -24,7 +38,6 @@ struct S3Objects {
                                   message: "The Content-MD5 you specified did not match what we received.")
             }
         }
-        // The checksums boto3 and the aws CLI send (x-amz-checksum-crc32 and friends) are checked and given back.
         var checksums: [(name: String, value: String)] = []
         for algorithm in ChecksumAlgorithm.allCases {
             let name = "x-amz-checksum-" + algorithm.rawValue
@@ -37,24 +50,25 @@ struct S3Objects {
             }
             checksums.append((name, declared))
         }
+        return checksums
+    }
+
+    /// The object's content type, user metadata, kept headers and storage class, as a request's headers give them.
+    static func options(from request: APIRequest) -> PutObjectOptions {
         var metadata: [String: String] = [:]
         var headers: [String: String] = [:]
         for (name, value) in request.headers {
             let lower = name.lowercased()
             if lower.hasPrefix("x-amz-meta-") { metadata[String(lower.dropFirst("x-amz-meta-".count))] = value }
-            if Self.keptHeaders.contains(lower) { headers[lower] = value }
+            if keptHeaders.contains(lower) { headers[lower] = value }
         }
         // aws-chunked is how the body came, not what it is: S3 does not keep it as the object's encoding.
         if let encoding = headers["content-encoding"] {
             let kept = encoding.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0 != "aws-chunked" }
             headers["content-encoding"] = kept.isEmpty ? nil : kept.joined(separator: ",")
         }
-        let info = try account.storage.putObject(
-            bucket: bucket, key: key, body: DataBodySource(request.body),
-            options: PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
-                                      storageClass: request.header("x-amz-storage-class")),
-            caller: caller)
-        return APIResponse(headers: [("ETag", "\"\(info.etag)\""), ("x-amz-request-id", requestID)] + checksums)
+        return PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
+                                storageClass: request.header("x-amz-storage-class"))
     }
 
     func get(bucket: String, key: String, request: APIRequest, headOnly: Bool) throws -> APIResponse {
