@@ -54,6 +54,10 @@ struct S3BucketConfigurationTests {
             boto3.client("s3").put_bucket_policy(Bucket="public-site", Policy=json.dumps({"Version": "2012-10-17", "Statement": [
                 {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::public-site/*"}]}))
             print("after", fetch())
+            from botocore import UNSIGNED
+            from botocore.config import Config
+            unsigned = boto3.client("s3", config=Config(signature_version=UNSIGNED))
+            print("unsigned boto3", unsigned.get_object(Bucket="public-site", Key="index.html")["Body"].read())
             try:
                 urllib.request.urlopen(urllib.request.Request(url, data=b"defaced", method="PUT"))
             except urllib.error.HTTPError as e:
@@ -66,6 +70,7 @@ struct S3BucketConfigurationTests {
             """)
         #expect(output.contains("before (403, True, True)"))
         #expect(output.contains("after b'<h1>hello</h1>'"))
+        #expect(output.contains("unsigned boto3 b'<h1>hello</h1>'"))
         #expect(output.contains("put 403"))
         #expect(output.contains("list 403"))
         #expect(output.contains("status True"))

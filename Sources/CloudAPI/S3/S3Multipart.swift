@@ -63,7 +63,9 @@ struct S3Multipart {
         }
         let info = try account.storage.completeMultipartUpload(bucket: bucket, key: key, uploadID: uploadID, parts: parts,
                                                                caller: caller)
-        let location = "/" + bucket + "/" + key
+        // S3 answers the object's URL; path-style, on the host the client used.
+        let path = "/" + bucket + "/" + S3Listing.urlEncoded(key)
+        let location = request.header("host").map { "http://" + $0 + path } ?? path
         let xml = XMLText.declaration + #"<CompleteMultipartUploadResult xmlns="\#(S3Handler.namespace)">"#
             + XMLText.element("Location", location) + XMLText.element("Bucket", bucket) + XMLText.element("Key", key)
             + XMLText.element("ETag", "\"\(info.etag)\"") + "</CompleteMultipartUploadResult>"
