@@ -6,7 +6,7 @@ import Testing
 @Suite("S3 multipart uploads and the aws CLI's s3 commands", .serialized,
        .enabled(if: EndpointFixture.python != nil, "run scripts/setup: .venv is missing"))
 struct S3MultipartTests {
-    @Test("aws s3 cp of a 20 MB file goes up in parts and comes back byte for byte, with S3's -N ETag")
+    @Test("aws s3 cp of a 20 MB file goes up in parts, comes back byte for byte with S3's -N ETag, and copies in parts")
     func copyLargeFile() async throws {
         let f = try await EndpointFixture.start()
         var generator = SystemRandomNumberGenerator()
@@ -28,6 +28,9 @@ struct S3MultipartTests {
         #expect(head.contains("\"\(expected.trimmingCharacters(in: .whitespacesAndNewlines))\""))
         #expect(head.contains("-3\""))
         #expect(head.contains("20000000"))
+        // Between keys, the aws CLI copies a large object in parts (UploadPartCopy with ranges).
+        try await f.aws("s3", "cp", "s3://media/videos/big.bin", "s3://media/copy.bin")
+        #expect(try f.account.storage.getObjectData(bucket: "media", key: "copy.bin", caller: .root) == bytes)
         #expect(try f.account.storage.listMultipartUploads(bucket: "media", caller: .root).uploads.isEmpty)
     }
 

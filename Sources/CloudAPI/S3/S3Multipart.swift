@@ -39,15 +39,15 @@ struct S3Multipart {
         let source = try S3BulkOperations.copySource(request)
         var range: ByteRange?
         if let header = request.header("x-amz-copy-source-range") {
-            guard let parsed = ByteRange.parse(header: header) else {
+            guard let parsed = ByteRange.parse(header: header), case .fromTo = parsed else {
                 throw EngineError(code: "InvalidArgument", httpStatus: 400,
                                   message: "The x-amz-copy-source-range value must be of the form bytes=first-last where first and last are the zero-based offsets of the first and last bytes to copy (got \(header)).")
             }
             range = parsed
         }
-        let data = try account.storage.getObjectData(bucket: source.bucket, key: source.key, range: range, caller: caller)
-        let part = try account.storage.uploadPart(bucket: bucket, key: key, uploadID: uploadID, partNumber: partNumber,
-                                                  body: DataBodySource(data), caller: caller)
+        let part = try account.storage.uploadPartCopy(bucket: bucket, key: key, uploadID: uploadID, partNumber: partNumber,
+                                                      sourceBucket: source.bucket, sourceKey: source.key, range: range,
+                                                      caller: caller)
         let xml = XMLText.declaration + #"<CopyPartResult xmlns="\#(S3Handler.namespace)">"#
             + XMLText.element("LastModified", UTCTimestamp(part.lastModified).iso8601Milliseconds)
             + XMLText.element("ETag", "\"\(part.etag)\"") + "</CopyPartResult>"

@@ -161,4 +161,26 @@ struct MultipartUploadTests {
         #expect(events.count == 1)
         #expect(events.first?.contains("ObjectCreated:CompleteMultipartUpload") == true)
     }
+
+    @Test("UploadPartCopy copies an object or a byte range of it across chunk boundaries, streamed from its chunks")
+    func partCopy() throws {
+        let source = patternedData(count: 6 * Self.mib + 500, seed: 9)
+        try storage.putObject(bucket: "bkt", key: "source.bin", body: DataBodySource(source), caller: .root)
+        let upload = try start()
+        let whole = try storage.uploadPartCopy(bucket: "bkt", key: "big.bin", uploadID: upload, partNumber: 1,
+                                               sourceBucket: "bkt", sourceKey: "source.bin", caller: .root)
+        let from = Int64(Self.mib - 3)
+        let slice = try storage.uploadPartCopy(bucket: "bkt", key: "big.bin", uploadID: upload, partNumber: 2, sourceBucket: "bkt",
+                                               sourceKey: "source.bin", range: .fromTo(from, from + 2 * Int64(Self.mib)), caller: .root)
+        #expect(slice.size == 2 * Int64(Self.mib) + 1)
+        try storage.completeMultipartUpload(bucket: "bkt", key: "big.bin", uploadID: upload, parts: [
+            CompletedPart(partNumber: 1, etag: whole.etag), CompletedPart(partNumber: 2, etag: slice.etag),
+        ], caller: .root)
+        let expected = source + source.subdata(in: Int(from)..<(Int(from) + 2 * Self.mib + 1))
+        #expect(try storage.getObjectData(bucket: "bkt", key: "big.bin", caller: .root) == expected)
+        expectEngineError("NoSuchKey", 404) {
+            try storage.uploadPartCopy(bucket: "bkt", key: "big.bin", uploadID: try start(), partNumber: 1, sourceBucket: "bkt",
+                                       sourceKey: "missing", caller: .root)
+        }
+    }
 }

@@ -26,4 +26,10 @@ extension EngineError {
         EngineError(code: "InvalidArgument", httpStatus: 400,
                     message: "Part number must be an integer between 1 and 10000, inclusive (got \(number)).")
     }
+
+    /// OperationAborted (409): something the call reads changed while it ran; trying again is the remedy.
+    public static func operationAborted(_ what: String) -> EngineError {
+        EngineError(code: "OperationAborted", httpStatus: 409,
+                    message: "A conflicting conditional operation is currently in progress against this resource: \(what). Please try again.")
+    }
 }

@@ -30,15 +30,15 @@ extension StorageService {
         let etag = Hex.lowercase(Insecure.MD5.hash(data: digests)) + "-\(chosen.count)"
         let totalSize = chosen.reduce(Int64(0)) { $0 + $1.size }
         let meta = ObjectMetadataInput(upload: upload)
-        let source = PartsBodySource(storage: self, uploadID: uploadID,
-                                     pieces: chosen.map { PartsBodySource.Piece(bodyID: $0.bodyID, size: $0.size) })
+        // A chunk gone means the upload was aborted (or completed) meanwhile.
+        let source = StoredBodySource(storage: self, spans: chosen.map { StoredBodySource.Span(bodyID: $0.bodyID, length: $0.size) },
+                                      whenGone: EngineError.noSuchUpload(uploadID))
         return try writeBody(source, topics: [.objects, .buckets], check: { db in
             _ = try requireUpload(bucket: bucket, key: key, uploadID: uploadID, action: "s3:PutObject", caller: caller, db: db)
         }, commit: { db, written in
             let current = try requireUpload(bucket: bucket, key: key, uploadID: uploadID, action: "s3:PutObject", caller: caller, db: db)
             guard try chosenParts(parts, upload: current, db: db).map(\.bodyID) == chosen.map(\.bodyID), written.size == totalSize else {
-                throw EngineError(code: "OperationAborted", httpStatus: 409,
-                                  message: "A conflicting conditional operation is currently in progress against this resource: a part of upload \(uploadID) changed while it was being completed. Please try again.")
+                throw EngineError.operationAborted("a part of upload \(uploadID) changed while it was being completed")
             }
             let info = try commitObject(bucket: bucket, key: key, bodyID: written.bodyID, size: written.size, etag: etag,
                                         meta: meta, caller: caller, event: .completeMultipartUpload, db: db)
