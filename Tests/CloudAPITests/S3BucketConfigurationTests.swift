@@ -109,7 +109,7 @@ struct S3BucketConfigurationTests {
         #expect(stored.lambdaFunctionConfigurations.first?.prefix == "uploads/")
     }
 
-    @Test("Versioning, ACLs, tagging and encryption answer as an unversioned, untagged SSE-S3 bucket")
+    @Test("Versioning, ACLs, encryption, tagging, CORS and friends answer as for a new, plain SSE-S3 bucket")
     func settingsClientsRead() async throws {
         let f = try await EndpointFixture.start()
         let output = try await f.python("""
@@ -127,11 +127,23 @@ struct S3BucketConfigurationTests {
                 print("tagging", e.response["Error"]["Code"])
             rule = s3.get_bucket_encryption(Bucket="plain")["ServerSideEncryptionConfiguration"]["Rules"][0]
             print("encryption", rule["ApplyServerSideEncryptionByDefault"]["SSEAlgorithm"])
+            print("ownership", s3.get_bucket_ownership_controls(Bucket="plain")["OwnershipControls"]["Rules"][0]["ObjectOwnership"])
+            for name, call in [("cors", s3.get_bucket_cors), ("lifecycle", s3.get_bucket_lifecycle_configuration),
+                               ("website", s3.get_bucket_website), ("block", s3.get_public_access_block)]:
+                try:
+                    call(Bucket="plain")
+                except botocore.exceptions.ClientError as e:
+                    print(name, e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"])
             """)
         #expect(output.contains("versioning None"))
         #expect(output.contains("acl [('CanonicalUser', 'FULL_CONTROL')] \(f.account.accountID)"))
         #expect(output.contains("object acl ['FULL_CONTROL']"))
         #expect(output.contains("tagging NoSuchTagSet"))
         #expect(output.contains("encryption AES256"))
+        #expect(output.contains("ownership BucketOwnerEnforced"))
+        #expect(output.contains("cors NoSuchCORSConfiguration 404"))
+        #expect(output.contains("lifecycle NoSuchLifecycleConfiguration 404"))
+        #expect(output.contains("website NoSuchWebsiteConfiguration 404"))
+        #expect(output.contains("block NoSuchPublicAccessBlockConfiguration 404"))
     }
 }

@@ -1,8 +1,9 @@
 import CloudEngine
 import Foundation
 
-/// Bucket policy, its status, the read-only settings clients ask for (versioning, ACLs, tagging, encryption).
-/// Notification configuration is in `S3NotificationXML`.
+/// Bucket policy, its status, the notification configuration, and the read-only settings clients ask for
+/// (versioning, ACLs, encryption, tagging, CORS, … as `StorageService.FixedBucketSetting` lists them).
+/// The notification configuration's XML is `S3NotificationXML`.
 struct S3BucketConfiguration {
     let account: Account
     let caller: Caller
@@ -12,8 +13,10 @@ struct S3BucketConfiguration {
     static func handles(_ method: String, _ resource: String) -> Bool {
         switch (method, resource) {
         case ("GET", "policy"), ("PUT", "policy"), ("DELETE", "policy"), ("GET", "policyStatus"), ("GET", "notification"),
-             ("PUT", "notification"), ("GET", "versioning"), ("GET", "acl"), ("GET", "tagging"), ("GET", "encryption"):
+             ("PUT", "notification"):
             return true
+        case ("GET", _):
+            return StorageService.FixedBucketSetting(rawValue: resource) != nil
         default:
             return false
         }
@@ -45,23 +48,36 @@ struct S3BucketConfiguration {
             let configuration = try S3NotificationXML.read(request.body)
             try storage.putNotificationConfiguration(bucket: bucket, configuration, checkingDestinations: true, caller: caller)
             return APIResponse(headers: [("x-amz-request-id", requestID)])
-        case ("GET", "versioning"):
-            try storage.readFixedSetting(.versioning, bucket: bucket, caller: caller)
-            return xml("<VersioningConfiguration\(namespace)/>")
-        case ("GET", "acl"):
-            try storage.readFixedSetting(.acl, bucket: bucket, caller: caller)
-            return xml(ownerFullControl)
-        case ("GET", "tagging"):
-            try storage.readFixedSetting(.tagging, bucket: bucket, caller: caller)
-            return xml("<Tagging\(namespace)><TagSet/></Tagging>")
-        case ("GET", "encryption"):
-            try storage.readFixedSetting(.encryption, bucket: bucket, caller: caller)
-            return xml("<ServerSideEncryptionConfiguration\(namespace)><Rule><ApplyServerSideEncryptionByDefault>"
-                       + XMLText.element("SSEAlgorithm", "AES256") + "</ApplyServerSideEncryptionByDefault>"
-                       + XMLText.element("BucketKeyEnabled", "false") + "</Rule></ServerSideEncryptionConfiguration>")
+        case ("GET", _):
+            guard let setting = StorageService.FixedBucketSetting(rawValue: resource) else { break }
+            try storage.readFixedSetting(setting, bucket: bucket, caller: caller)
+            guard let document = Self.defaultDocument(setting, owner: ownerFullControl) else { break }
+            return xml(document)
         default:
-            throw EngineError(code: "NotImplemented", httpStatus: 501,
-                              message: "A header or query you provided requested a function that is not implemented (\(method) ?\(resource)).")
+            break
+        }
+        throw EngineError(code: "NotImplemented", httpStatus: 501,
+                          message: "A header or query you provided requested a function that is not implemented (\(method) ?\(resource)).")
+    }
+
+    /// The document S3 answers for a setting a bucket has by default; nil for the ones a bucket here never has
+    /// (the engine answered those with S3's "does not exist" error).
+    static func defaultDocument(_ setting: StorageService.FixedBucketSetting, owner: String) -> String? {
+        let namespace = #" xmlns="\#(S3Handler.namespace)""#
+        switch setting {
+        case .versioning: return "<VersioningConfiguration\(namespace)/>"
+        case .acl: return owner
+        case .encryption:
+            return "<ServerSideEncryptionConfiguration\(namespace)><Rule><ApplyServerSideEncryptionByDefault>"
+                + XMLText.element("SSEAlgorithm", "AES256") + "</ApplyServerSideEncryptionByDefault>"
+                + XMLText.element("BucketKeyEnabled", "false") + "</Rule></ServerSideEncryptionConfiguration>"
+        case .accelerate: return "<AccelerateConfiguration\(namespace)/>"
+        case .requestPayment: return "<RequestPaymentConfiguration\(namespace)>" + XMLText.element("Payer", "BucketOwner") + "</RequestPaymentConfiguration>"
+        case .logging: return "<BucketLoggingStatus\(namespace)/>"
+        case .ownershipControls:
+            return "<OwnershipControls\(namespace)><Rule>" + XMLText.element("ObjectOwnership", "BucketOwnerEnforced") + "</Rule></OwnershipControls>"
+        case .tagging, .cors, .website, .lifecycle, .replication, .objectLock, .publicAccessBlock:
+            return nil
         }
     }
 
