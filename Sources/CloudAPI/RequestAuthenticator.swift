@@ -29,6 +29,11 @@ struct RequestAuthenticator: Sendable {
                                     message: "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256. (boto3: Config(signature_version=\"s3v4\"))",
                                     status: 400))
         }
+        // No signature at all: S3 serves it as the anonymous caller, whom only a bucket policy can allow.
+        if signing == .s3, Self.isUnsigned(request) {
+            return .success(Authenticated(caller: .anonymous, body: request.body,
+                                          stream: request.stream.map { VerifiedBodyReader(unsigned: $0) }))
+        }
         // Services other than S3 sign the body's hash in the canonical request without sending it in a header.
         let bodyHash = signing == .s3 || request.body.isEmpty ? nil : SignedRequest.sha256Hex(of: request.body)
         let signed = SignedRequest(method: request.method, path: request.rawPath, query: request.rawQuery,
@@ -66,6 +71,12 @@ struct RequestAuthenticator: Sendable {
         } catch {
             return .failure(Self.failure(error, refusal: nil, signing: signing))
         }
+    }
+
+    /// Neither an Authorization header nor presigned-URL parameters.
+    static func isUnsigned(_ request: APIRequest) -> Bool {
+        request.header("authorization") == nil
+            && !request.query.keys.contains { ["x-amz-credential", "x-amz-signature", "x-amz-algorithm"].contains($0.lowercased()) }
     }
 
     /// The payload as the signature describes it.

@@ -36,6 +36,8 @@ extension ConditionContext {
             context["aws:PrincipalAccount"] = [caller.accountId]
             context["aws:PrincipalType"] = ["AssumedRole"]
             if let id = caller.userId { context["aws:userid"] = [id] }
+        case .anonymous:
+            context["aws:PrincipalType"] = ["Anonymous"]
         case .service:
             context["aws:PrincipalServiceName"] = [caller.arn]
             context["aws:PrincipalIsAWSService"] = ["true"]

@@ -14,6 +14,8 @@ public struct PolicyCaller: Sendable, Equatable {
         case assumedRole
         /// An AWS service acting on its own behalf, such as `s3.amazonaws.com` invoking a function.
         case service
+        /// Someone who did not sign the request: no identity policies; only a resource policy naming `"*"` covers them.
+        case anonymous
     }
 
     public var kind: Kind
@@ -72,6 +74,9 @@ public struct PolicyCaller: Sendable, Equatable {
             accountId: accountId, userId: roleId.map { "\($0):\(sessionName)" },
             roleArn: "arn:aws:iam::\(accountId):role\(path)\(roleName)", roleSessionName: sessionName, tags: tags)
     }
+
+    /// An unsigned request's caller (ARN and id `anonymous`, no account).
+    public static let anonymous = PolicyCaller(kind: .anonymous, arn: "anonymous", accountId: "", userId: "anonymous")
 
     /// An AWS service principal such as `lambda.amazonaws.com`.
     public static func service(_ name: String, accountId: String = "") -> PolicyCaller {

@@ -93,7 +93,7 @@ public enum PolicyEvaluator {
             missing = .resourceBased
         } else if !identityAllows.isEmpty && !withinBoundary {
             missing = .permissionsBoundary
-        } else if caller.kind == .service || isTrust {
+        } else if caller.kind == .service || caller.kind == .anonymous || isTrust {
             missing = .resourceBased
         } else {
             missing = .identityBased

@@ -29,6 +29,8 @@ extension PrincipalElement {
         if caller.kind == .service {
             return services.contains(caller.arn) ? .service : nil
         }
+        // An anonymous caller is covered by everyone and by nothing narrower.
+        if caller.kind == .anonymous { return aws.contains("*") ? .everyone : nil }
         for entry in aws {
             if entry == "*" { return .everyone }
             if entry == caller.arn { return .exact }

@@ -33,27 +33,11 @@ struct S3BulkOperations {
     }
 
     func copyObject(bucket: String, key: String, request: APIRequest) throws -> APIResponse {
-        guard let header = request.header("x-amz-copy-source") else { throw Self.badSource("") }
-        var source = APIRequest.decode(header.split(separator: "?", maxSplits: 1).first.map(String.init) ?? header)
-        if source.hasPrefix("/") { source.removeFirst() }
-        guard let slash = source.firstIndex(of: "/"), slash != source.startIndex, source.index(after: slash) != source.endIndex else {
-            throw Self.badSource(header)
-        }
-        let sourceBucket = String(source[..<slash])
-        let sourceKey = String(source[source.index(after: slash)...])
+        let (sourceBucket, sourceKey) = try Self.copySource(request)
         var replace: PutObjectOptions?
         switch request.header("x-amz-metadata-directive")?.uppercased() {
         case nil, "COPY": replace = nil
-        case "REPLACE":
-            var metadata: [String: String] = [:]
-            var headers: [String: String] = [:]
-            for (name, value) in request.headers {
-                let lower = name.lowercased()
-                if lower.hasPrefix("x-amz-meta-") { metadata[String(lower.dropFirst("x-amz-meta-".count))] = value }
-                if S3Objects.keptHeaders.contains(lower) { headers[lower] = value }
-            }
-            replace = PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
-                                       storageClass: request.header("x-amz-storage-class"))
+        case "REPLACE": replace = S3Objects.options(from: request)
         case let other?:
             throw EngineError(code: "InvalidArgument", httpStatus: 400, message: "Unknown metadata directive \(other): use COPY or REPLACE.")
         }
@@ -63,6 +47,17 @@ struct S3BulkOperations {
             + XMLText.element("LastModified", UTCTimestamp(info.lastModified).iso8601Milliseconds)
             + XMLText.element("ETag", "\"\(info.etag)\"") + "</CopyObjectResult>"
         return .xml(xml, headers: [("x-amz-request-id", requestID)])
+    }
+
+    /// The bucket and key `x-amz-copy-source` names (`bucket/key` or `/bucket/key`, percent-encoded).
+    static func copySource(_ request: APIRequest) throws -> (bucket: String, key: String) {
+        guard let header = request.header("x-amz-copy-source") else { throw Self.badSource("") }
+        var source = APIRequest.decode(header.split(separator: "?", maxSplits: 1).first.map(String.init) ?? header)
+        if source.hasPrefix("/") { source.removeFirst() }
+        guard let slash = source.firstIndex(of: "/"), slash != source.startIndex, source.index(after: slash) != source.endIndex else {
+            throw Self.badSource(header)
+        }
+        return (String(source[..<slash]), String(source[source.index(after: slash)...]))
     }
 
     static func badSource(_ header: String) -> EngineError {

@@ -43,7 +43,31 @@ struct S3Handler {
     private func route(_ request: APIRequest, _ target: S3Target) throws -> APIResponse {
         // A presigned URL's signature parameters were checked already; they name no operation.
         let query = request.query.filter { !$0.key.hasPrefix("X-Amz-") }
+        // A bucket sub-resource (`?policy`, `?notification`, …) is the query's only parameter.
+        let subresource = query.count == 1 ? query.keys.first : nil
+        let multipart = S3Multipart(account: account, caller: caller, requestID: requestID)
         switch (request.method, target.bucket, target.key) {
+        case (let method, let bucket?, nil) where subresource.map { S3BucketConfiguration.handles(method, $0) } ?? false:
+            return try S3BucketConfiguration(account: account, caller: caller, requestID: requestID)
+                .handle(method, subresource ?? "", bucket: bucket, request: request)
+        case ("GET", let bucket?, let key?) where subresource == "acl":
+            return try S3BucketConfiguration(account: account, caller: caller, requestID: requestID).objectACL(bucket: bucket, key: key)
+        case ("GET", let bucket?, nil) where query["uploads"] != nil && query.keys.allSatisfy(S3MultipartListing.parameters.contains):
+            return try S3MultipartListing(account: account, caller: caller, requestID: requestID).list(bucket: bucket, query: query)
+        case ("POST", let bucket?, let key?) where subresource == "uploads":
+            return try multipart.create(bucket: bucket, key: key, request: request)
+        case ("PUT", let bucket?, let key?) where query["partNumber"] != nil && query["uploadId"] != nil:
+            let uploadID = query["uploadId"] ?? ""
+            if request.header("x-amz-copy-source") != nil {
+                return try multipart.uploadPartCopy(bucket: bucket, key: key, uploadID: uploadID, request: request)
+            }
+            return try multipart.uploadPart(bucket: bucket, key: key, uploadID: uploadID, request: request)
+        case ("GET", let bucket?, let key?) where query["uploadId"] != nil:
+            return try multipart.listParts(bucket: bucket, key: key, uploadID: query["uploadId"] ?? "", query: query)
+        case ("POST", let bucket?, let key?) where query["uploadId"] != nil:
+            return try multipart.complete(bucket: bucket, key: key, uploadID: query["uploadId"] ?? "", request: request)
+        case ("DELETE", let bucket?, let key?) where query["uploadId"] != nil:
+            return try multipart.abort(bucket: bucket, key: key, uploadID: query["uploadId"] ?? "")
         case ("GET", nil, nil):
             return try listBuckets()
         case ("PUT", let bucket?, nil) where query.isEmpty:

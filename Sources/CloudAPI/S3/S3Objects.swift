@@ -17,34 +17,50 @@ struct S3Objects {
     static let keptHeaders = ["cache-control", "content-disposition", "content-encoding", "content-language", "expires"]
 
     func put(bucket: String, key: String, request: APIRequest) throws -> APIResponse {
+        let info = try account.storage.putObject(bucket: bucket, key: key, body: Self.bodySource(request),
+                                                 options: Self.options(from: request), caller: caller)
+        return APIResponse(headers: [("ETag", "\"\(info.etag)\""), ("x-amz-request-id", requestID)] + Self.checksums(of: request))
+    }
+
+    /// Where a request's body is read from (streamed or whole), with Content-MD5 and the declared
+    /// `x-amz-checksum-*` checked as it passes: a mismatch is BadDigest at the end, before anything is committed.
+    static func bodySource(_ request: APIRequest) -> any ObjectBodySource {
+        if let stream = request.verifiedBody { return DigestCheckingBody(stream, request: request) }
+        return DigestCheckingBody(DataBodySource(request.body), request: request)
+    }
+
+    /// The checksums a request declared in headers, as S3 gives them back (and keeps them with a part).
+    static func declaredChecksums(_ request: APIRequest) -> [(name: String, value: String)] {
+        ChecksumAlgorithm.allCases.compactMap { algorithm in
+            let name = "x-amz-checksum-" + algorithm.rawValue
+            return request.header(name).map { (name, $0) }
+        }
+    }
+
+    /// Every checksum to give back once the body was stored: the declared ones and an aws-chunked body's trailing
+    /// one (which its decoder checked).
+    static func checksums(of request: APIRequest) -> [(name: String, value: String)] {
+        let trailing = (request.verifiedBody?.trailers ?? [:]).filter { $0.key.hasPrefix("x-amz-checksum-") }
+            .sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
+        return declaredChecksums(request) + trailing
+    }
+
+    /// The object's content type, user metadata, kept headers and storage class, as a request's headers give them.
+    static func options(from request: APIRequest) -> PutObjectOptions {
         var metadata: [String: String] = [:]
         var headers: [String: String] = [:]
         for (name, value) in request.headers {
             let lower = name.lowercased()
             if lower.hasPrefix("x-amz-meta-") { metadata[String(lower.dropFirst("x-amz-meta-".count))] = value }
-            if Self.keptHeaders.contains(lower) { headers[lower] = value }
+            if keptHeaders.contains(lower) { headers[lower] = value }
         }
         // aws-chunked is how the body came, not what it is: S3 does not keep it as the object's encoding.
         if let encoding = headers["content-encoding"] {
             let kept = encoding.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0 != "aws-chunked" }
             headers["content-encoding"] = kept.isEmpty ? nil : kept.joined(separator: ",")
         }
-        let options = PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
-                                       storageClass: request.header("x-amz-storage-class"))
-        let info: ObjectInfo
-        var checksums: [(name: String, value: String)]
-        if let stream = request.verifiedBody {
-            let body = DigestCheckingBody(stream, request: request)
-            checksums = body.declared
-            info = try account.storage.putObject(bucket: bucket, key: key, body: body, options: options, caller: caller)
-            // A trailing checksum (aws-chunked) was checked by the decoder; S3 gives it back like a declared one.
-            checksums += stream.trailers.filter { $0.key.hasPrefix("x-amz-checksum-") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        } else {
-            let body = DigestCheckingBody(DataBodySource(request.body), request: request)
-            checksums = body.declared
-            info = try account.storage.putObject(bucket: bucket, key: key, body: body, options: options, caller: caller)
-        }
-        return APIResponse(headers: [("ETag", "\"\(info.etag)\""), ("x-amz-request-id", requestID)] + checksums)
+        return PutObjectOptions(contentType: request.header("content-type"), metadata: metadata, headers: headers,
+                                storageClass: request.header("x-amz-storage-class"))
     }
 
     func get(bucket: String, key: String, request: APIRequest, headOnly: Bool) throws -> APIResponse {

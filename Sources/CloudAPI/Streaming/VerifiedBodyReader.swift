@@ -23,6 +23,12 @@ final class VerifiedBodyReader: ObjectBodySource, @unchecked Sendable {
         check = verified.payload.isChunked ? .chunked(AWSChunkedDecoder(for: verified)) : .hash(PayloadHashCheck(payload: verified.payload))
     }
 
+    /// An unsigned request's body (an anonymous upload a bucket policy may allow): nothing to check but its length.
+    init(unsigned stream: RequestBodyStream) {
+        self.stream = stream
+        check = .hash(PayloadHashCheck(payload: .unsigned))
+    }
+
     func read(maxCount: Int) throws -> Data {
         while pending.isEmpty && !ended {
             let raw = try stream.read(maxCount: 1 << 20)

@@ -12,6 +12,8 @@ public struct Caller: Sendable, Hashable {
         case assumedRole(roleName: String, roleID: String, rolePath: String, sessionName: String)
         /// An AWS service acting on its own behalf, e.g. `s3.amazonaws.com` delivering an event.
         case service(String)
+        /// Someone who did not sign the request: allowed only what a resource policy grants to `"*"`.
+        case anonymous
     }
 
     public var identity: Identity
@@ -33,6 +35,9 @@ public struct Caller: Sendable, Hashable {
     /// The account root user calling from inside this process.
     public static let root = Caller(identity: .root)
 
+    /// An unsigned request's caller.
+    public static let anonymous = Caller(identity: .anonymous)
+
     public var isRoot: Bool {
         if case .root = identity { return true }
         return false
@@ -49,6 +54,8 @@ public struct Caller: Sendable, Hashable {
             return "arn:aws:sts::\(accountID):assumed-role/\(roleName)/\(sessionName)"
         case let .service(name):
             return name
+        case .anonymous:
+            return "anonymous"
         }
     }
 
@@ -59,6 +66,7 @@ public struct Caller: Sendable, Hashable {
         case let .user(_, id, _): return id
         case let .assumedRole(_, roleID, _, sessionName): return "\(roleID):\(sessionName)"
         case let .service(name): return name
+        case .anonymous: return "anonymous"
         }
     }
 }

@@ -123,6 +123,7 @@ public struct S3EventRecord: Codable, Sendable, Equatable {
 public enum S3ObjectEvent: String, Sendable, CaseIterable {
     case put = "ObjectCreated:Put"
     case copy = "ObjectCreated:Copy"
+    case completeMultipartUpload = "ObjectCreated:CompleteMultipartUpload"
     case delete = "ObjectRemoved:Delete"
 }
 
@@ -167,6 +168,7 @@ enum S3EventFormat {
         case let .user(_, id, _): return "AWS:" + id
         case let .assumedRole(_, roleID, _, sessionName): return "AWS:\(roleID):\(sessionName)"
         case let .service(name): return name
+        case .anonymous: return "anonymous"
         }
     }
 }

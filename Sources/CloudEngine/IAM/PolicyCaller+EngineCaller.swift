@@ -19,6 +19,8 @@ extension PolicyCaller {
                 tags: caller.principalTags)
         case let .service(name):
             self = .service(name)
+        case .anonymous:
+            self = .anonymous
         }
     }
 }

@@ -6,13 +6,18 @@ extension StorageService {
     // MARK: - Notifications
 
     /// PutBucketNotificationConfiguration. Refuses unknown event types, bad filters and overlapping rules, as S3 does.
+    ///
+    /// `checkingDestinations` also refuses rules whose function does not exist in the account, as S3 does
+    /// ("Unable to validate the following destination configurations"). The endpoint always asks for it;
+    /// in-process callers may set rules up before their functions.
     public func putNotificationConfiguration(bucket: String, _ configuration: NotificationConfiguration,
-                                             caller: Caller) throws {
+                                             checkingDestinations: Bool = false, caller: Caller) throws {
         try validate(configuration)
         let text = try String(decoding: JSONEncoder().encode(configuration), as: UTF8.self)
         try account.write([.buckets]) { db in
             _ = try requireBucket(bucket, db)
             try account.authorize(caller, "s3:PutBucketNotification", bucketARN(bucket), db: db)
+            if checkingDestinations { try checkDestinations(configuration, db: db) }
             try db.execute(sql: "UPDATE buckets SET notification = ? WHERE name = ?",
                            arguments: [configuration.isEmpty ? nil : text, bucket])
         }
@@ -59,6 +64,20 @@ extension StorageService {
         }
     }
 
+    /// InvalidArgument naming the first rule whose function is not in this account.
+    func checkDestinations(_ configuration: NotificationConfiguration, db: Database) throws {
+        for rule in configuration.lambdaFunctionConfigurations {
+            // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
+            let parts = rule.functionARN.split(separator: ":", omittingEmptySubsequences: false)
+            let exists = try parts.count >= 7 && parts[4] == account.accountID && parts[5] == "function"
+                && (Bool.fetchOne(db, sql: "SELECT 1 FROM functions WHERE name = ?", arguments: [String(parts[6])]) ?? false)
+            if !exists {
+                throw EngineError.invalidArgument("Unable to validate the following destination configurations: \(rule.functionARN) (no such function in account \(account.accountID)).",
+                                                  resource: rule.functionARN)
+            }
+        }
+    }
+
     /// S3's rule: two configurations overlap when they share an event type and their prefix and suffix filters can both match one key.
     static func overlap(_ a: LambdaFunctionConfiguration, _ b: LambdaFunctionConfiguration) -> Bool {
         let sharesEvent = a.events.contains { x in b.events.contains { y in S3EventNames.overlap(x, y) } }
@@ -95,6 +114,23 @@ extension StorageService {
                 throw EngineError.noSuchBucketPolicy(bucket)
             }
             return policy
+        }
+    }
+
+    /// GetBucketPolicyStatus: whether the bucket policy grants anything to everyone (`"*"`) without a condition.
+    public func bucketPolicyIsPublic(bucket: String, caller: Caller) throws -> Bool {
+        try account.read { db in
+            _ = try requireBucket(bucket, db)
+            try account.authorize(caller, "s3:GetBucketPolicyStatus", bucketARN(bucket), db: db)
+            guard let policy = try String.fetchOne(db, sql: "SELECT policy FROM buckets WHERE name = ?", arguments: [bucket]) else {
+                throw EngineError.noSuchBucketPolicy(bucket)
+            }
+            guard let document = try? PolicyDocument(parsing: policy, kind: .resource) else { return false }
+            return document.statements.contains { statement in
+                guard statement.effect == .allow, statement.conditions.isEmpty, let principal = statement.principal,
+                      !principal.isNegated else { return false }
+                return principal.isWildcard || principal.aws.contains("*")
+            }
         }
     }
 

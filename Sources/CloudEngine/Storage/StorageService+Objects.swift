@@ -14,67 +14,18 @@ extension StorageService {
                           options: PutObjectOptions = PutObjectOptions(), caller: Caller) throws -> ObjectInfo {
         try ObjectKey.validate(key)
         let meta = try ObjectMetadataInput(options: options, key: key)
-        let resource = objectARN(bucket, key)
-        var reader = ChunkReader(source: body, chunkSize: Self.chunkSize, progress: options.progress)
-        var firstChunks: [Data] = []
-        var buffered = 0
-        while buffered < Self.inlineLimit, let chunk = try reader.next() {
-            firstChunks.append(chunk)
-            buffered += chunk.count
-        }
-        if buffered < Self.inlineLimit {
-            let etag = reader.md5Hex()
-            return try account.write([.objects, .buckets]) { db in
-                let bodyID = try insertBody(state: "committed", chunks: firstChunks, db: db)
-                return try commitObject(bucket: bucket, key: key, bodyID: bodyID, size: reader.totalBytes,
-                                        etag: etag, meta: meta, caller: caller, db: db)
-            }
-        }
-        // A large body: check the call can succeed before streaming the rest of it.
-        reader.hashInBackground()
-        let bulk = account.beginBulkWrite()
-        defer { bulk.end() }
-        guard let bodyID = try account.write([], { db -> Int64? in
+        return try writeBody(body, progress: options.progress, topics: [.objects, .buckets], check: { db in
             _ = try requireBucket(bucket, db)
-            try account.authorize(caller, "s3:PutObject", resource, db: db)
-            try bulk.apply(db)
-            return try insertBody(state: "pending", chunks: firstChunks, db: db)
-        }) else {
-            throw EngineError.internalError("A large upload to s3://\(bucket)/\(key) started with no bytes.")
-        }
-        firstChunks.removeAll()
-        do {
-            var seq = Int(buffered / Self.chunkSize)
-            var batch: [Data] = []
-            func flush() throws {
-                guard !batch.isEmpty else { return }
-                let pending = batch
-                let start = seq - pending.count
-                try account.write([]) { db in try insertChunks(pending, bodyID: bodyID, firstSeq: start, db: db) }
-                batch.removeAll(keepingCapacity: true)
-            }
-            while let chunk = try reader.next() {
-                batch.append(chunk)
-                seq += 1
-                if batch.count * Self.chunkSize >= Self.inlineLimit { try flush() }
-            }
-            try flush()
-            let etag = reader.md5Hex()
-            let size = reader.totalBytes
-            return try account.write([.objects, .buckets]) { db in
-                try db.execute(sql: "UPDATE bodies SET state = 'committed', owner_pid = NULL WHERE id = ?", arguments: [bodyID])
-                return try commitObject(bucket: bucket, key: key, bodyID: bodyID, size: size,
-                                        etag: etag, meta: meta, caller: caller, db: db)
-            }
-        } catch {
-            _ = try? account.write([]) { db in try db.execute(sql: "DELETE FROM bodies WHERE id = ?", arguments: [bodyID]) }
-            throw error
-        }
+            try account.authorize(caller, "s3:PutObject", objectARN(bucket, key), db: db)
+        }, commit: { db, written in
+            try commitObject(bucket: bucket, key: key, bodyID: written.bodyID, size: written.size,
+                             etag: written.md5Hex, meta: meta, caller: caller, db: db)
+        })
     }
 
     /// Writes the object row over any previous version and frees the old body, in the caller's transaction.
     func commitObject(bucket: String, key: String, bodyID: Int64?, size: Int64, etag: String,
-                      meta: ObjectMetadataInput, caller: Caller, isCopy: Bool = false, db: Database) throws -> ObjectInfo {
+                      meta: ObjectMetadataInput, caller: Caller, event: S3ObjectEvent = .put, db: Database) throws -> ObjectInfo {
         _ = try requireBucket(bucket, db)
         try account.authorize(caller, "s3:PutObject", objectARN(bucket, key), db: db)
         let keyBytes = ObjectKey.bytes(key)
@@ -97,7 +48,7 @@ extension StorageService {
             try db.cachedStatement(sql: "DELETE FROM bodies WHERE id = ?").execute(arguments: [oldBody])
         }
         try S3EventOutbox.record(db: db, account: account, caller: caller, bucket: bucket, key: key, size: size, etag: etag,
-                                 event: isCopy ? .copy : .put)
+                                 event: event)
         return ObjectInfo(bucket: bucket, key: key, size: size, etag: etag, contentType: meta.contentType,
                           metadata: meta.metadata, headers: meta.headers, storageClass: meta.storageClass, lastModified: now)
     }
@@ -317,7 +268,7 @@ extension StorageService {
                 newBody = id
             }
             return try commitObject(bucket: bucket, key: key, bodyID: newBody, size: source.size, etag: source.etag,
-                                    meta: meta, caller: caller, isCopy: true, db: db)
+                                    meta: meta, caller: caller, event: .copy, db: db)
         }
     }
 }

@@ -103,6 +103,10 @@ public struct IAMAuthorizer: Authorizer {
 
     static func accessDenied(_ evaluation: Evaluation) -> EngineError {
         let request = evaluation.policyRequest
+        // S3 tells an anonymous caller no more than this.
+        if request.caller.kind == .anonymous {
+            return EngineError(code: "AccessDenied", httpStatus: 403, message: "Access Denied", resource: request.resource)
+        }
         let message = AccessDeniedMessage.text(for: request, decision: evaluation.decision)
             ?? "User: \(request.caller.arn) is not authorized to perform: \(request.action) on resource: \(request.resource)"
         return EngineError(code: "AccessDenied", httpStatus: 403, message: message, resource: request.resource)

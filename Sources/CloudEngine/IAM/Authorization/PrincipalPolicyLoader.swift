@@ -7,7 +7,7 @@ import IAMPolicy
 /// A user: its inline policies, its groups' inline policies, the managed policies
 /// attached to it or to its groups (each once), and its permissions boundary.
 /// A role session: its role's inline and attached policies and boundary.
-/// The root and AWS services: none. Each kind is one SQL statement, cached.
+/// The root, AWS services and anonymous callers: none. Each kind is one SQL statement, cached.
 struct PrincipalPolicyLoader {
     let accountID: String
     let cache: PolicyDocumentCache
@@ -23,6 +23,8 @@ struct PrincipalPolicyLoader {
             return Principal(caller: .root(accountId: accountID), policies: [])
         case let .service(name):
             return Principal(caller: .service(name), policies: [])
+        case .anonymous:
+            return Principal(caller: .anonymous, policies: [])
         case let .user(name, id, path):
             let tags = try principalTags(kind: "user", id: id, given: caller.principalTags, db: db)
             let principal = PolicyCaller.user(accountId: accountID, name: name, path: path, userId: id, tags: tags)
