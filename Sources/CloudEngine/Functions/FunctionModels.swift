@@ -85,9 +85,12 @@ public struct FunctionPermission: Sendable, Equatable {
     public var sourceARN: String?
     /// `aws:SourceAccount`: only requests on behalf of resources owned by this account.
     public var sourceAccount: String?
+    /// `lambda:FunctionUrlAuthType`: only calls through a function URL with this auth type (`NONE`, `AWS_IAM`).
+    public var functionURLAuthType: String?
 
     public init(statementID: String, action: String = "lambda:InvokeFunction", principal: String,
-                sourceARN: String? = nil, sourceAccount: String? = nil) {
+                sourceARN: String? = nil, sourceAccount: String? = nil, functionURLAuthType: String? = nil) {
+        self.functionURLAuthType = functionURLAuthType
         self.statementID = statementID
         self.action = action
         self.principal = principal

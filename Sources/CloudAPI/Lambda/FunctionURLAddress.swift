@@ -1,0 +1,32 @@
+/// Where a function URL lives on this endpoint: `http://<url-id>.lambda-url.<region>.localhost:<port>/`
+/// (as Lambda's `https://<url-id>.lambda-url.<region>.on.aws/`; `*.localhost` reaches loopback), or path style
+/// `http://127.0.0.1:<port>/lambda-url/<url-id>/…` for clients that cannot choose the host name.
+enum FunctionURLAddress {
+    static let pathPrefix = "/lambda-url/"
+
+    /// The URL id and the path the function sees, when `request` is for a function URL.
+    static func match(_ request: APIRequest) -> (id: String, rawPath: String)? {
+        if let host = request.header("host"), let range = host.range(of: ".lambda-url.") {
+            let id = String(host[..<range.lowerBound])
+            return id.isEmpty || id.contains(".") ? nil : (id, request.rawPath)
+        }
+        guard request.rawPath.hasPrefix(pathPrefix) else { return nil }
+        let rest = request.rawPath.dropFirst(pathPrefix.count)
+        let id = rest.prefix { $0 != "/" }
+        guard !id.isEmpty else { return nil }
+        let path = rest.dropFirst(id.count)
+        return (String(id), path.isEmpty ? "/" : String(path))
+    }
+
+    /// The virtual-host URL, with the port the request that asked came in on.
+    static func url(id: String, region: String, host: String?) -> String {
+        "http://\(id).lambda-url.\(region).localhost\(portSuffix(host))/"
+    }
+
+    /// `:PORT` from a Host header (`127.0.0.1:4566`, `[::1]:4566`), or "" when it names none.
+    static func portSuffix(_ host: String?) -> String {
+        guard let host, let colon = host.lastIndex(of: ":") else { return "" }
+        let port = host[host.index(after: colon)...]
+        return !port.isEmpty && port.allSatisfy(\.isNumber) ? ":\(port)" : ""
+    }
+}
