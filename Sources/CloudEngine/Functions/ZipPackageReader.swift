@@ -24,9 +24,17 @@ enum ZipPackageReader {
     }
 
     private static func read(_ data: Data, maxUnzippedBytes: Int) throws -> [String: Data] {
+        // ZIPFoundation's in-memory archives read past their end on Linux (fopencookie) and trap; a file does not.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-package-\(UUID().uuidString).zip")
+        do {
+            try data.write(to: file, options: [.withoutOverwriting])
+        } catch {
+            throw EngineError.lambdaService("Could not stage the uploaded package for reading: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: file, accessMode: .read)
         } catch {
             throw Failure(reason: "this is not a .zip file: no end of central directory record")
         }
@@ -46,7 +54,8 @@ enum ZipPackageReader {
             if total + Int(clamping: entry.uncompressedSize) > maxUnzippedBytes { throw tooLarge(maxUnzippedBytes) }
             var content = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                // This form of extract computes the CRC-32 but leaves the comparison to its caller.
+                let checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                     total += chunk.count
                     // The declared size can lie: count what really inflates.
                     if total > maxUnzippedBytes { throw tooLarge(maxUnzippedBytes) }
@@ -55,6 +64,7 @@ enum ZipPackageReader {
                     }
                     content.append(chunk)
                 }
+                if checksum != entry.checksum { throw Failure(reason: "\(path) fails its CRC-32 check") }
             } catch let failure as Failure {
                 throw failure
             } catch Archive.ArchiveError.invalidCRC32 {
