@@ -54,8 +54,7 @@ struct LambdaAPITests {
         let zip = try Data(contentsOf: f.folder.appendingPathComponent("f.zip"))
         #expect(created["CodeSize"] as? Int == zip.count)
 
-        let invoked = try Self.json(try await f.aws("lambda", "invoke", "--function-name", "hello", "--cli-binary-format", "raw-in-base64-out",
-                                                    "--payload", #"{"name":"overcast"}"#, "--log-type", "Tail", "out.json"))
+        let invoked = try Self.json(try await f.aws("lambda", "invoke", "--function-name", "hello", "--payload", #"{"name":"overcast"}"#, "--log-type", "Tail", "out.json"))
         #expect(invoked["StatusCode"] as? Int == 200)
         #expect(invoked["ExecutedVersion"] as? String == "$LATEST")
         #expect(invoked["FunctionError"] == nil)
@@ -67,8 +66,7 @@ struct LambdaAPITests {
         let out = try String(contentsOf: f.folder.appendingPathComponent("out.json"), encoding: .utf8)
         #expect(try Self.json(out)["greeting"] as? String == "hello overcast")
 
-        let failed = try Self.json(try await f.aws("lambda", "invoke", "--function-name", "hello", "--cli-binary-format", "raw-in-base64-out",
-                                                   "--payload", #"{"fail":true}"#, "err.json"))
+        let failed = try Self.json(try await f.aws("lambda", "invoke", "--function-name", "hello", "--payload", #"{"fail":true}"#, "err.json"))
         #expect(failed["StatusCode"] as? Int == 200)
         #expect(failed["FunctionError"] as? String == "Unhandled")
         let error = try Self.json(try String(contentsOf: f.folder.appendingPathComponent("err.json"), encoding: .utf8))
@@ -103,7 +101,7 @@ struct LambdaAPITests {
             print("updated", updated["Version"], updated["CodeSha256"] != got["Configuration"]["CodeSha256"])
             print("invoke", lam.invoke(FunctionName="one")["Payload"].read().decode())
             print("versions", [v["Version"] for v in lam.list_versions_by_function(FunctionName="one")["Versions"]])
-            config = lam.update_function_configuration(FunctionName="one", Timeout=9, Environment={"Variables": {"A": "1"}})
+            config = lam.update_function_configuration(FunctionName="one", Timeout=9, Environment={"Variables": {"AB": "1"}})
             print("config", config["Timeout"], config["Environment"]["Variables"])
             print("event", lam.invoke(FunctionName="one", InvocationType="Event")["StatusCode"])
             print("dryrun", lam.invoke(FunctionName="one", InvocationType="DryRun")["StatusCode"])
@@ -130,7 +128,7 @@ struct LambdaAPITests {
         #expect(output.contains("updated 1 True"))
         #expect(output.contains("invoke \"v2\""))
         #expect(output.contains("versions ['$LATEST', '1']"))
-        #expect(output.contains("config 9 {'A': '1'}"))
+        #expect(output.contains("config 9 {'AB': '1'}"))
         #expect(output.contains("event 202"))
         #expect(output.contains("dryrun 204"))
         #expect(output.contains("error 404 ResourceNotFoundException Function not found: arn:aws:lambda:us-east-1:\(f.account.accountID):function:one"))
