@@ -181,4 +181,34 @@ struct LambdaAPITests {
         #expect(output.contains("getlayer \(zip.count)"))
         #expect(output.contains("afterdelete []"))
     }
+
+    @Test("errors are Lambda's: x-amzn-ErrorType and {Type, Message}; unknown paths are UnknownOperationException, bad JSON InvalidRequestContentException")
+    func errorShapes() async throws {
+        let f = try await EndpointFixture.start()
+        let output = try await f.python("""
+            import json, urllib.request, urllib.error
+            import boto3
+            from botocore.auth import SigV4Auth
+            from botocore.awsrequest import AWSRequest
+
+            def send(method, path, body=b""):
+                url = "\(f.url)" + path
+                request = AWSRequest(method=method, url=url, data=body)
+                SigV4Auth(boto3.Session().get_credentials(), "lambda", "us-east-1").add_auth(request)
+                try:
+                    with urllib.request.urlopen(urllib.request.Request(url, data=body or None, method=method,
+                                                                       headers=dict(request.headers))) as response:
+                        return response.status, dict(response.headers), response.read()
+                except urllib.error.HTTPError as e:
+                    return e.code, dict(e.headers), e.read()
+
+            for method, path, body in [("GET", "/2015-03-31/functions/nope", b""), ("GET", "/2015-03-31/nothing-here", b""),
+                                       ("POST", "/2015-03-31/functions", b"{not json")]:
+                status, headers, data = send(method, path, body)
+                print(status, headers.get("x-amzn-ErrorType"), json.loads(data))
+            """)
+        #expect(output.contains("404 ResourceNotFoundException {'Type': 'User', 'Message': 'Function not found: arn:aws:lambda:us-east-1:\(f.account.accountID):function:nope'}"), "\(output)")
+        #expect(output.contains("404 UnknownOperationException {'Type': 'User', 'Message':"))
+        #expect(output.contains("400 InvalidRequestContentException {'Type': 'User', 'Message': 'Could not parse request body into json"))
+    }
 }

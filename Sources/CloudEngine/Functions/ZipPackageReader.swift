@@ -26,9 +26,17 @@ enum ZipPackageReader {
     private static func read(_ data: Data, maxUnzippedBytes: Int) throws -> [String: Data] {
         // ZIPFoundation's in-memory archives read past their end on Linux (fopencookie) and trap; a file does not.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("overcast-package-\(UUID().uuidString).zip")
+        // Readable by its owner only: a package is the user's code.
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            throw EngineError.lambdaService("Could not stage the uploaded package for reading in \(file.deletingLastPathComponent().path): errno \(errno)")
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            try data.write(to: file, options: [.withoutOverwriting])
+            try handle.write(contentsOf: data)
+            try handle.close()
         } catch {
+            try? FileManager.default.removeItem(at: file)
             throw EngineError.lambdaService("Could not stage the uploaded package for reading: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: file) }
