@@ -4,12 +4,19 @@ import Foundation
 extension LambdaHandler {
     // MARK: - Invoke
 
+    /// Lambda's 6 MB limit on a synchronous invocation's request payload.
+    static let maxSyncPayload = 6_291_456
+
     /// Invoke: `X-Amz-Invocation-Type` RequestResponse (200 with the result; a handler error is still 200, with
     /// `X-Amz-Function-Error: Unhandled` and the error document), Event (202, run in the background) or DryRun
     /// (204: the function exists and the caller may invoke it). `X-Amz-Log-Type: Tail` adds `X-Amz-Log-Result`,
     /// base64 of the last 4 KB of the invocation's log.
     func invoke(_ name: String) throws -> APIResponse {
         let payload = request.body.isEmpty ? Data("{}".utf8) : request.body
+        if payload.count > Self.maxSyncPayload {
+            throw EngineError(code: "RequestTooLargeException", httpStatus: 413,
+                              message: "Request must be smaller than \(Self.maxSyncPayload) bytes for the InvokeFunction operation")
+        }
         guard JSONValue.parse(payload) != nil else {
             throw EngineError(code: "InvalidRequestContentException", httpStatus: 400,
                               message: "Could not parse request body into json: the payload is not JSON")
