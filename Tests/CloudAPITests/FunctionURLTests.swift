@@ -81,6 +81,22 @@ struct FunctionURLTests {
         #expect(output.contains(#"201 {"agent": "Python-urllib"#))
         #expect(output.contains(#""path": "/path/style""#))
 
+        // CORS: a preflight is answered without the function; an allowed origin gets the headers.
+        try await f.python("""
+            import boto3
+            boto3.client("lambda").update_function_url_config(
+                FunctionName="web", Cors={"AllowOrigins": ["https://example.com"], "AllowMethods": ["GET", "POST"], "MaxAge": 60})
+            """)
+        let preflight = try await Self.curl([url + "plain", "-X", "OPTIONS", "-H", "Origin: https://example.com",
+                                             "-H", "Access-Control-Request-Method: POST"])
+        #expect(preflight.hasPrefix("HTTP/1.1 200"))
+        #expect(preflight.contains("Access-Control-Allow-Origin: https://example.com"), "\(preflight)")
+        #expect(preflight.contains("Access-Control-Max-Age: 60"))
+        #expect(!preflight.contains("plain"))
+        let cross = try await Self.curl([url + "plain", "-H", "Origin: https://example.com"])
+        #expect(cross.contains("Access-Control-Allow-Origin: https://example.com"))
+        #expect(!(try await Self.curl([url + "plain", "-H", "Origin: https://elsewhere.example"])).contains("Access-Control-Allow-Origin"))
+
         let config = try await f.python("""
             import boto3
             lam = boto3.client("lambda")

@@ -10,6 +10,17 @@ struct FunctionURLHandler: Sendable {
     let authenticator: RequestAuthenticator
 
     func handle(_ request: APIRequest, urlID: String, rawPath: String) -> APIResponse {
+        guard let config = try? account.functions.functionURLConfig(id: urlID) else {
+            return FunctionURLEvent.failure(404, "Not Found")
+        }
+        let cors = FunctionURLCORS(config.cors)
+        if let preflight = cors?.preflight(request) { return preflight }
+        var response = invoke(request, urlID: urlID, rawPath: rawPath)
+        cors?.decorate(&response, for: request)
+        return response
+    }
+
+    private func invoke(_ request: APIRequest, urlID: String, rawPath: String) -> APIResponse {
         var caller: Caller?
         var body = request.body
         if request.header("authorization") != nil || request.query["X-Amz-Credential"] != nil {

@@ -31,6 +31,14 @@ extension FunctionsService {
         return try run(plan, payload: event, requestID: account.ids.uuid(), recordID: nil, invokedARN: invoked)
     }
 
+    /// The configuration of the URL `urlID` (its auth type and CORS settings, which the endpoint applies before
+    /// any caller is known); nil when no function has that URL.
+    public func functionURLConfig(id urlID: String) throws -> FunctionURLConfig? {
+        try account.read { db in
+            try FunctionURLRecord.filter(Column("url_id") == urlID).fetchOne(db).map(urlConfig)
+        }
+    }
+
     static let urlForbidden = EngineError(code: "AccessDeniedException", httpStatus: 403, message: "Forbidden")
 
     /// Whether the function policy lets an anonymous caller invoke the URL.
