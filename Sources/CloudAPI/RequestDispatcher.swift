@@ -22,9 +22,10 @@ struct RequestDispatcher: Sendable {
     }
 
     func handle(_ request: APIRequest) -> APIResponse {
-        if let target = FunctionURLAddress.match(request) {
-            return FunctionURLHandler(account: account, authenticator: authenticator)
-                .handle(request, urlID: target.id, rawPath: target.rawPath)
+        if let target = FunctionURLAddress.match(request),
+           let answer = FunctionURLHandler(account: account, authenticator: authenticator)
+               .handle(request, urlID: target.id, rawPath: target.rawPath, pathStyle: target.pathStyle) {
+            return answer
         }
         let requestID = RequestID.make()
         // An unsigned request can only be S3's (anonymous access a bucket policy grants).

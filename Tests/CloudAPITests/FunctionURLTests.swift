@@ -143,4 +143,23 @@ struct FunctionURLTests {
         #expect(output.contains("201 "), "\(output)")
         #expect(output.contains(#""path": "/signed""#))
     }
+
+    @Test("a bucket named lambda-url is still S3's, path style, signed or anonymous")
+    func bucketNamedLambdaURL() async throws {
+        let f = try await EndpointFixture.start()
+        let output = try await f.python("""
+            import urllib.request, urllib.error
+            import boto3
+            s3 = boto3.client("s3")
+            s3.create_bucket(Bucket="lambda-url")
+            s3.put_object(Bucket="lambda-url", Key="abc/notes.txt", Body=b"still s3")
+            print(s3.get_object(Bucket="lambda-url", Key="abc/notes.txt")["Body"].read().decode())
+            try:
+                urllib.request.urlopen("\(f.url)/lambda-url/abc/notes.txt")
+            except urllib.error.HTTPError as e:
+                print("anonymous", e.code, b"AccessDenied" in e.read())
+            """)
+        #expect(output.contains("still s3"))
+        #expect(output.contains("anonymous 403 True"), "\(output)")
+    }
 }

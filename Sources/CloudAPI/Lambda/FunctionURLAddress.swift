@@ -4,18 +4,20 @@
 enum FunctionURLAddress {
     static let pathPrefix = "/lambda-url/"
 
-    /// The URL id and the path the function sees, when `request` is for a function URL.
-    static func match(_ request: APIRequest) -> (id: String, rawPath: String)? {
+    /// The URL id and the path the function sees, when `request` is for a function URL; `pathStyle` tells
+    /// that it came as `/lambda-url/<id>/…`, which an S3 bucket named `lambda-url` could also mean.
+    static func match(_ request: APIRequest) -> (id: String, rawPath: String, pathStyle: Bool)? {
         if let host = request.header("host"), let range = host.range(of: ".lambda-url.") {
             let id = String(host[..<range.lowerBound])
-            return id.isEmpty || id.contains(".") ? nil : (id, request.rawPath)
+            return id.isEmpty || id.contains(".") ? nil : (id, request.rawPath, false)
         }
-        guard request.rawPath.hasPrefix(pathPrefix) else { return nil }
+        // S3's own requests to a bucket named lambda-url stay S3's.
+        guard request.rawPath.hasPrefix(pathPrefix), ServiceName.signed(request) != .s3 else { return nil }
         let rest = request.rawPath.dropFirst(pathPrefix.count)
         let id = rest.prefix { $0 != "/" }
         guard !id.isEmpty else { return nil }
         let path = rest.dropFirst(id.count)
-        return (String(id), path.isEmpty ? "/" : String(path))
+        return (String(id), path.isEmpty ? "/" : String(path), true)
     }
 
     /// The virtual-host URL, with the port the request that asked came in on.

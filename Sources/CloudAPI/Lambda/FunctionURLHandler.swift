@@ -9,9 +9,10 @@ struct FunctionURLHandler: Sendable {
     let account: Account
     let authenticator: RequestAuthenticator
 
-    func handle(_ request: APIRequest, urlID: String, rawPath: String) -> APIResponse {
+    /// The answer; nil when a path-style request names no URL (it may be for an S3 bucket named `lambda-url`).
+    func handle(_ request: APIRequest, urlID: String, rawPath: String, pathStyle: Bool) -> APIResponse? {
         guard let config = try? account.functions.functionURLConfig(id: urlID) else {
-            return FunctionURLEvent.failure(404, "Not Found")
+            return pathStyle ? nil : FunctionURLEvent.failure(404, "Not Found")
         }
         let cors = FunctionURLCORS(config.cors)
         if let preflight = cors?.preflight(request) { return preflight }
