@@ -4,7 +4,7 @@ import Foundation
 public enum FunctionCode: Sendable, Equatable {
     /// The files of the deployment package, by relative path (`lambda_function.py`, `pkg/util.py`).
     case files([String: Data])
-    /// A .zip deployment package (stored or deflated entries; no ZIP64 or encryption), as boto3 and the CLI send it.
+    /// A .zip deployment package (stored or deflated entries, ZIP64 too; no encryption or symbolic links), as boto3 and the CLI send it.
     case zip(Data)
 }
 
