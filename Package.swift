@@ -7,7 +7,7 @@ import PackageDescription
 //   Console                -> TerminalUI, CloudEngine, IAMPolicy   (panels; no ncurses)
 //   CursesTerminal         -> TerminalUI, CNCurses             (the only ncurses code)
 //   TerminalUI             -> nothing                          (cells, widgets, keys, themes)
-//   CloudEngine            -> IAMPolicy, CWorkerSandbox, GRDB, Crypto   (the account; no front end)
+//   CloudEngine            -> IAMPolicy, CWorkerSandbox, GRDB, Crypto, ZIPFoundation   (the account; no front end)
 //   CWorkerSandbox         -> nothing                          (C: starts a worker in its sandbox)
 //   IAMPolicy              -> nothing                          (policy language and evaluator)
 //   AWSSignature           -> IAMPolicy, Crypto                (SigV4 verification and signing; no server)
@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Engine
@@ -52,6 +53,7 @@ let package = Package(
                 "CWorkerSandbox",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
         ),
 

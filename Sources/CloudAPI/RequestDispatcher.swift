@@ -38,6 +38,11 @@ struct RequestDispatcher: Sendable {
     }
 
     func handle(_ request: APIRequest) -> APIResponse {
+        if let target = FunctionURLAddress.match(request),
+           let answer = FunctionURLHandler(account: account, authenticator: authenticator)
+               .handle(request, urlID: target.id, rawPath: target.rawPath, pathStyle: target.pathStyle) {
+            return answer
+        }
         let requestID = RequestID.make()
         // An unsigned request can only be S3's (anonymous access a bucket policy grants).
         let service = services.endpoint(for: ServiceName.signed(request) ?? .s3)

@@ -29,7 +29,9 @@ struct ServiceDirectory: Sendable {
             return IAMEndpoint(account: account)
         case .sts:
             return STSEndpoint(account: account)
-        case .lambda, .logs, .unsupported:
+        case .lambda:
+            return LambdaEndpoint(account: account)
+        case .logs, .unsupported:
             return UnsupportedServiceEndpoint(service: service)
         }
     }

@@ -10,7 +10,8 @@ enum BodyStreaming {
     /// S3 uploads (PutObject, UploadPart) larger than `threshold`, or of unknown length, stream; everything else is
     /// small and read whole. Only S3 takes unsigned requests and only S3 has large bodies.
     static func streams(_ request: APIRequest) -> Bool {
-        guard request.method == "PUT", request.header("x-amz-copy-source") == nil else { return false }
+        guard request.method == "PUT", request.header("x-amz-copy-source") == nil,
+              FunctionURLAddress.match(request) == nil else { return false }
         let service = ServiceName.signed(request) ?? .s3
         guard service == .s3 else { return false }
         guard let length = request.header("content-length").flatMap(Int.init) else { return true }

@@ -34,6 +34,7 @@ enum AccountSchema {
         migrator.registerMigration("v3-invocation-lifecycle", migrate: FunctionsSchema.v3InvocationLifecycle)
         migrator.registerMigration("v4-function-ephemeral-storage", migrate: FunctionsSchema.v4EphemeralStorage)
         migrator.registerMigration("v5-s3-multipart-uploads", migrate: MultipartSchema.v5)
+        migrator.registerMigration("v6-function-urls", migrate: FunctionsSchema.v6FunctionURLs)
         return migrator
     }
 

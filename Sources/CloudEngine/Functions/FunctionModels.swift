@@ -4,7 +4,7 @@ import Foundation
 public enum FunctionCode: Sendable, Equatable {
     /// The files of the deployment package, by relative path (`lambda_function.py`, `pkg/util.py`).
     case files([String: Data])
-    /// A .zip deployment package (stored or deflated entries; no ZIP64 or encryption), as boto3 and the CLI send it.
+    /// A .zip deployment package (stored or deflated entries, ZIP64 too; no encryption or symbolic links), as boto3 and the CLI send it.
     case zip(Data)
 }
 
@@ -85,9 +85,12 @@ public struct FunctionPermission: Sendable, Equatable {
     public var sourceARN: String?
     /// `aws:SourceAccount`: only requests on behalf of resources owned by this account.
     public var sourceAccount: String?
+    /// `lambda:FunctionUrlAuthType`: only calls through a function URL with this auth type (`NONE`, `AWS_IAM`).
+    public var functionURLAuthType: String?
 
     public init(statementID: String, action: String = "lambda:InvokeFunction", principal: String,
-                sourceARN: String? = nil, sourceAccount: String? = nil) {
+                sourceARN: String? = nil, sourceAccount: String? = nil, functionURLAuthType: String? = nil) {
+        self.functionURLAuthType = functionURLAuthType
         self.statementID = statementID
         self.action = action
         self.principal = principal

@@ -18,11 +18,16 @@ extension FunctionsService {
         if let sourceAccount { context["aws:SourceAccount"] = [sourceAccount] }
         return try account.read { db in
             try account.authorize(caller, "lambda:InvokeFunction", functionARN(reference.name, reference.qualifier), context: context, db: db)
-            let configuration = try configuration(reference.name, qualifier: reference.qualifier, db)
-            let code = try files(reference.name, version: configuration.version, db)
-            let layers = try configuration.layers.map { LayerContent(layerVersionARN: $0, files: try layerFiles($0, db)) }
-            return InvocationPlan(configuration: configuration, code: code, layers: layers)
+            return try invocationPlan(reference, db)
         }
+    }
+
+    /// The configuration, code and layers of the version `reference` names, for a call already authorized.
+    func invocationPlan(_ reference: FunctionReference, _ db: Database) throws -> InvocationPlan {
+        let configuration = try configuration(reference.name, qualifier: reference.qualifier, db)
+        let code = try files(reference.name, version: configuration.version, db)
+        let layers = try configuration.layers.map { LayerContent(layerVersionARN: $0, files: try layerFiles($0, db)) }
+        return InvocationPlan(configuration: configuration, code: code, layers: layers)
     }
 
     /// The code of `$LATEST` or of a published version, by path (authorized as `lambda:GetFunction`).

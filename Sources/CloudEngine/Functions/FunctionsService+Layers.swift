@@ -83,6 +83,18 @@ extension FunctionsService {
         }
     }
 
+    /// ListLayers: each layer that has a version left, with its latest version, by name.
+    public func listLayers(caller: Caller) throws -> [LayerVersion] {
+        try account.read { db in
+            try account.authorize(caller, "lambda:ListLayers", "*", db: db)
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM layer_versions AS v WHERE deleted = 0
+                  AND version = (SELECT MAX(version) FROM layer_versions WHERE layer_name = v.layer_name AND deleted = 0)
+                ORDER BY layer_name
+                """).map(layerVersion(from:))
+        }
+    }
+
     /// DeleteLayerVersion. Idempotent, as on Lambda. Functions that use the version keep its content
     /// (it is only hidden), as Lambda keeps a copy for functions configured with it.
     public func deleteLayerVersion(_ name: String, version: Int, caller: Caller) throws {

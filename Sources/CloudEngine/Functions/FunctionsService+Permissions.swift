@@ -28,9 +28,14 @@ extension FunctionsService {
                     resource: resource)
             }
             var conditions: [String] = []
+            var equals: [String] = []
             if let sourceAccount = permission.sourceAccount {
-                conditions.append("\"StringEquals\":{\"AWS:SourceAccount\":\(JSONString.quoted(sourceAccount))}")
+                equals.append("\"AWS:SourceAccount\":\(JSONString.quoted(sourceAccount))")
             }
+            if let authType = permission.functionURLAuthType {
+                equals.append("\"lambda:FunctionUrlAuthType\":\(JSONString.quoted(authType))")
+            }
+            if !equals.isEmpty { conditions.append("\"StringEquals\":{" + equals.joined(separator: ",") + "}") }
             if let sourceARN = permission.sourceARN {
                 conditions.append("\"ArnLike\":{\"AWS:SourceArn\":\(JSONString.quoted(sourceARN))}")
             }
@@ -135,6 +140,9 @@ extension FunctionsService {
         }
         if permission.principal.isEmpty || permission.principal.contains(where: \.isWhitespace) {
             failures.append((member: "principal", value: permission.principal, constraint: "Member must satisfy regular expression pattern: [^\\s]+"))
+        }
+        if let authType = permission.functionURLAuthType, !urlAuthTypes.contains(authType) {
+            failures.append((member: "functionUrlAuthType", value: authType, constraint: "Member must satisfy enum value set: [NONE, AWS_IAM]"))
         }
         if let sourceAccount = permission.sourceAccount, !(sourceAccount.count == 12 && sourceAccount.allSatisfy(\.isNumber)) {
             failures.append((member: "sourceAccount", value: sourceAccount, constraint: "Member must satisfy regular expression pattern: \\d{12}"))
