@@ -26,7 +26,7 @@ struct RequestAuthenticator: Sendable {
         // Signature Version 2 (boto3's default for presigned S3 URLs): refused as S3's newer regions refuse it.
         if request.query["AWSAccessKeyId"] != nil || request.header("authorization")?.hasPrefix("AWS ") == true {
             return .failure(Failure(code: "InvalidRequest",
-                                    message: "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256. (boto3: Config(signature_version=\"s3v4\"))",
+                                    message: "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256. (boto3: Config(signature_version=\"s3v4\"); the aws CLI: aws configure set default.s3.signature_version s3v4, which the overcast profile already sets)",
                                     status: 400))
         }
         // No signature at all: S3 serves it as the anonymous caller, whom only a bucket policy can allow.

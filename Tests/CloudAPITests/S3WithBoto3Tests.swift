@@ -1,5 +1,6 @@
 import CloudEngine
 import Foundation
+import IAMPolicy
 import Testing
 
 /// S3 through the endpoint with real boto3 and the aws CLI: what people's code does, unchanged.
@@ -178,5 +179,17 @@ struct S3WithBoto3Tests {
         try f.account.storage.createBucket("via-profile", caller: .root)
         let listing = try await f.awsProfile("overcast", config: config.path, credentials: credentials.path, "s3", "ls")
         #expect(listing.contains("via-profile"))
+        // The profile makes the aws CLI presign with SigV4, so its links work with curl.
+        try f.account.storage.putObject(bucket: "via-profile", key: "hello.txt", body: DataBodySource(Data("hello from a link".utf8)),
+                                        caller: .root)
+        let link = try await f.awsProfile("overcast", config: config.path, credentials: credentials.path,
+                                          "s3", "presign", "s3://via-profile/hello.txt")
+        #expect(link.contains("X-Amz-Signature="))
+        let fetched = try await f.python("""
+            import subprocess
+            print(subprocess.run(["curl", "-s", \(JSONString.quoted(link.trimmingCharacters(in: .whitespacesAndNewlines)))],
+                                 capture_output=True).stdout.decode())
+            """)
+        #expect(fetched.contains("hello from a link"))
     }
 }

@@ -23,6 +23,8 @@ public struct AWSProfileFiles: Sendable {
     public func write(endpoint: String, region: String, accessKeyID: String, secretAccessKey: String) throws {
         try Self.replaceSection("profile \(Self.profile)", with: [
             "region = \(region)", "endpoint_url = \(endpoint)", "output = json",
+            // The aws CLI v1 presigns S3 URLs with Signature Version 2 unless told otherwise; S3 refuses it.
+            "s3 =", "    signature_version = s3v4",
         ], in: configPath, mode: 0o600)
         try Self.replaceSection(Self.profile, with: [
             "aws_access_key_id = \(accessKeyID)", "aws_secret_access_key = \(secretAccessKey)",
