@@ -87,13 +87,24 @@ final class EndpointFixture: @unchecked Sendable {
         return (key.accessKeyID, key.secretAccessKey)
     }
 
+    /// What every script may use: `code(call)` is a refused call's error code and HTTP status (None when it worked).
+    static let prelude = """
+        import botocore.exceptions
+        def code(call):
+            try:
+                call()
+            except botocore.exceptions.ClientError as e:
+                return e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]
+
+        """
+
     /// Runs a Python script with boto3 against the endpoint as `keys` (the root's by default); returns its output.
     @discardableResult
     func python(_ script: String, keys: (String, String)? = nil) async throws -> String {
         guard let python = Self.python else { throw FixtureError(message: "run scripts/setup first: .venv is missing") }
         let (id, secret) = try keys ?? rootKeys()
         return try await Self.blocking { [self] in
-            try run(python, ["-c", script], environment: ["AWS_ACCESS_KEY_ID": id, "AWS_SECRET_ACCESS_KEY": secret])
+            try run(python, ["-c", Self.prelude + script], environment: ["AWS_ACCESS_KEY_ID": id, "AWS_SECRET_ACCESS_KEY": secret])
         }
     }
 

@@ -13,11 +13,6 @@ struct S3BucketConfigurationTests {
             import boto3, botocore, json
             s3 = boto3.client("s3")
             s3.create_bucket(Bucket="docs")
-            def code(call):
-                try:
-                    call()
-                except botocore.exceptions.ClientError as e:
-                    return e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]
             print("none", code(lambda: s3.get_bucket_policy(Bucket="docs")))
             print("malformed", code(lambda: s3.put_bucket_policy(Bucket="docs", Policy="{not json")))
             policy = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::\(f.account.accountID):root"},

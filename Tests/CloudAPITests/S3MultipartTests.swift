@@ -83,11 +83,6 @@ struct S3MultipartTests {
             import boto3, botocore, hashlib
             s3 = boto3.client("s3")
             s3.create_bucket(Bucket="parts")
-            def code(call):
-                try:
-                    call()
-                except botocore.exceptions.ClientError as e:
-                    return e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]
             up = s3.create_multipart_upload(Bucket="parts", Key="doc.bin", ContentType="application/pdf")["UploadId"]
             big = b"a" * (5 * 1024 * 1024)
             e1 = s3.upload_part(Bucket="parts", Key="doc.bin", UploadId=up, PartNumber=1, Body=big)["ETag"]

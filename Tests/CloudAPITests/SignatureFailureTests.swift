@@ -7,12 +7,9 @@ import Testing
 /// query services' (STS here) where they differ.
 @Suite("SigV4 failures through clients", .serialized, .enabled(if: EndpointFixture.python != nil, "run scripts/setup: .venv is missing"))
 struct SignatureFailureTests {
-    /// A boto3 script whose clock runs `minutes` behind, printing each call's error code and status.
-    static func skewed(_ minutes: Int) -> String {
-        """
-        import boto3, botocore, botocore.auth, datetime
-        real = botocore.auth.get_current_datetime
-        botocore.auth.get_current_datetime = lambda *a, **k: real(*a, **k) - datetime.timedelta(minutes=\(minutes))
+    /// One S3 and one STS call, printing each one's error code, status and message (or "ok").
+    static let calls = """
+        import boto3, botocore, os
         for name, call in [("s3", lambda: boto3.client("s3").list_buckets()),
                            ("sts", lambda: boto3.client("sts").get_caller_identity())]:
             try:
@@ -21,6 +18,15 @@ struct SignatureFailureTests {
             except botocore.exceptions.ClientError as e:
                 print(name, e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"], e.response["Error"]["Message"])
         """
+
+    /// The calls, from a client whose clock runs `minutes` behind.
+    static func skewed(_ minutes: Int) -> String {
+        """
+        import botocore.auth, datetime
+        real = botocore.auth.get_current_datetime
+        botocore.auth.get_current_datetime = lambda *a, **k: real(*a, **k) - datetime.timedelta(minutes=\(minutes))
+
+        """ + calls
     }
 
     @Test("A clock 20 minutes off is RequestTimeTooSkewed for S3 and 'Signature expired' for STS; 10 minutes is fine")
@@ -56,16 +62,7 @@ struct SignatureFailureTests {
         let ana = try f.account.sts.credentials(forAccessKey: f.account.iam.createAccessKey(userName: "ana", caller: .root).accessKeyID).caller
         let session = try f.account.sts.assumeRole(roleARN: role.arn, sessionName: "short", durationSeconds: 900, caller: ana)
         let credentials = session.credentials
-        let script = """
-            import boto3, botocore, os
-            for name, call in [("s3", lambda: boto3.client("s3").list_buckets()),
-                               ("sts", lambda: boto3.client("sts").get_caller_identity())]:
-                try:
-                    call()
-                    print(name, "ok")
-                except botocore.exceptions.ClientError as e:
-                    print(name, e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"])
-            """
+        let script = Self.calls
         let token = credentials.sessionToken
         let live = try await f.python("import os\nos.environ['AWS_SESSION_TOKEN'] = '\(token)'\n" + script,
                                       keys: (credentials.accessKeyID, credentials.secretAccessKey))
