@@ -25,7 +25,9 @@ struct ServiceDirectory: Sendable {
         switch service {
         case .s3:
             return S3Endpoint(account: account, endpointHosts: endpointHosts)
-        case .iam, .sts, .lambda, .logs, .unsupported:
+        case .logs:
+            return LogsEndpoint(account: account)
+        case .iam, .sts, .lambda, .unsupported:
             return UnsupportedServiceEndpoint(service: service)
         }
     }

@@ -33,6 +33,7 @@ enum AccountSchema {
         migrator.registerMigration("v2-function-test-events", migrate: FunctionsSchema.v2TestEvents)
         migrator.registerMigration("v3-invocation-lifecycle", migrate: FunctionsSchema.v3InvocationLifecycle)
         migrator.registerMigration("v4-function-ephemeral-storage", migrate: FunctionsSchema.v4EphemeralStorage)
+        migrator.registerMigration("v5-log-group-tags", migrate: LogsSchema.v2GroupTags)
         return migrator
     }
 

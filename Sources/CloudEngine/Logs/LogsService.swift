@@ -26,14 +26,16 @@ public struct LogsService: Sendable {
     // MARK: - Log groups
 
     /// CreateLogGroup.
-    public func createLogGroup(_ name: String, retentionInDays: Int? = nil, caller: Caller) throws {
+    public func createLogGroup(_ name: String, retentionInDays: Int? = nil, tags: [String: String] = [:], caller: Caller) throws {
         if let rule = LogNames.groupViolation(name) { throw EngineError.invalidLogParameter(rule) }
         if let days = retentionInDays { try Self.validateRetention(days) }
+        try Self.validateTags(tags)
         try account.write([.logs]) { db in
             try account.authorize(caller, "logs:CreateLogGroup", groupARN(name), db: db)
             if try groupExists(name, db) { throw EngineError.logGroupExists(name) }
             try db.execute(sql: "INSERT INTO log_groups(name, created_at, retention_days) VALUES (?, ?, ?)",
                            arguments: [name, nowMillis(), retentionInDays])
+            try saveTags(tags, group: name, db)
         }
     }
 

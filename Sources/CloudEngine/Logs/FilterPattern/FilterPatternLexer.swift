@@ -1,0 +1,122 @@
+/// One token of a JSON (`{ ... }`) or space-delimited (`[ ... ]`) filter pattern, with its 1-based column.
+struct FilterToken: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
+        case word, quoted, regex, comparison
+        case leftBrace, rightBrace, leftParen, rightParen, leftBracket, rightBracket
+        case comma, and, or, ellipsis, end
+    }
+
+    var kind: Kind
+    /// A word as written, a quoted string without its quotes (escapes resolved), a regex without its `%`s, an operator.
+    var text: String
+    var position: Int
+
+    /// How a message names the token when it is where the parser did not expect it.
+    var described: String {
+        switch kind {
+        case .end: return "the end of the pattern"
+        case .quoted: return "\"\(text)\""
+        case .regex: return "%\(text)%"
+        default: return "'\(text)'"
+        }
+    }
+}
+
+/// Splits a structured filter pattern into tokens. A word starting with `$` keeps its `[n]` array steps,
+/// so `$.a[0].b` is one selector; elsewhere `[` and `]` delimit a space-delimited pattern.
+enum FilterPatternLexer {
+    static let delimiters: Set<Unicode.Scalar> = ["{", "}", "(", ")", "[", "]", ",", "=", "!", "<", ">", "\"", "%", "&", "|"]
+
+    static let punctuation: [Unicode.Scalar: FilterToken.Kind] = [
+        "{": .leftBrace, "}": .rightBrace, "(": .leftParen, ")": .rightParen, "[": .leftBracket, "]": .rightBracket, ",": .comma,
+    ]
+
+    static func tokens(_ pattern: String) throws -> [FilterToken] {
+        let scalars = Array(pattern.unicodeScalars)
+        var tokens: [FilterToken] = []
+        var index = 0
+        func peek(_ offset: Int = 0) -> Unicode.Scalar? { index + offset < scalars.count ? scalars[index + offset] : nil }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let position = index + 1
+            if scalar.properties.isWhitespace { index += 1; continue }
+            if let kind = punctuation[scalar] {
+                tokens.append(FilterToken(kind: kind, text: String(scalar), position: position))
+                index += 1
+                continue
+            }
+            switch scalar {
+            case "=", "<", ">", "!":
+                if peek(1) == "=" && scalar != "=" {
+                    tokens.append(FilterToken(kind: .comparison, text: String(scalar) + "=", position: position))
+                    index += 2
+                } else if scalar == "!" {
+                    throw FilterPatternError.at(position, "'!' must be followed by '=' (use != to compare)")
+                } else {
+                    tokens.append(FilterToken(kind: .comparison, text: String(scalar), position: position))
+                    index += 1
+                }
+            case "&", "|":
+                guard peek(1) == scalar else {
+                    throw FilterPatternError.at(position, "'\(scalar)' must be doubled ('\(scalar)\(scalar)')")
+                }
+                tokens.append(FilterToken(kind: scalar == "&" ? .and : .or, text: "\(scalar)\(scalar)", position: position))
+                index += 2
+            case "\"":
+                let (text, next) = try quoted(scalars, from: index)
+                tokens.append(FilterToken(kind: .quoted, text: text, position: position))
+                index = next
+            case "%":
+                guard let close = scalars[(index + 1)...].firstIndex(of: "%") else {
+                    throw FilterPatternError.at(position, "the regular expression starting here has no closing '%'")
+                }
+                tokens.append(FilterToken(kind: .regex, text: String(String.UnicodeScalarView(scalars[(index + 1)..<close])),
+                                          position: position))
+                index = close + 1
+            default:
+                var end = index
+                let selector = scalar == "$"
+                while end < scalars.count, !scalars[end].properties.isWhitespace {
+                    let next = scalars[end]
+                    if selector && (next == "[" || next == "]") { end += 1; continue }
+                    if delimiters.contains(next) { break }
+                    end += 1
+                }
+                let text = String(String.UnicodeScalarView(scalars[index..<end]))
+                tokens.append(FilterToken(kind: text == "..." ? .ellipsis : .word, text: text, position: position))
+                index = end
+            }
+        }
+        tokens.append(FilterToken(kind: .end, text: "", position: scalars.count + 1))
+        return tokens
+    }
+
+    /// A double-quoted string starting at `start`: its text with `\"` and `\\` resolved, and the index after it.
+    static func quoted(_ scalars: [Unicode.Scalar], from start: Int) throws -> (String, Int) {
+        var text = String.UnicodeScalarView()
+        var index = start + 1
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\\", index + 1 < scalars.count {
+                text.append(scalars[index + 1])
+                index += 2
+                continue
+            }
+            if scalar == "\"" { return (String(text), index + 1) }
+            text.append(scalar)
+            index += 1
+        }
+        throw FilterPatternError.at(start + 1, "the quoted string starting here has no closing '\"'")
+    }
+}
+
+/// The InvalidParameterException a bad filter pattern gets, naming where it went wrong.
+enum FilterPatternError {
+    static func at(_ position: Int, _ problem: String) -> EngineError {
+        EngineError.invalidLogParameter("Invalid filter pattern: \(problem) (at position \(position)).")
+    }
+
+    static func unexpected(_ token: FilterToken, expected: String) -> EngineError {
+        at(token.position, "expected \(expected) but found \(token.described)")
+    }
+}
