@@ -22,7 +22,7 @@ struct LogsAPITests {
         let json = try await f.aws("logs", "filter-log-events", "--log-group-name", "/app/web",
                                    "--filter-pattern", #"{ $.level = "ERROR" }"#, "--query", "events[].[logStreamName,message]",
                                    "--output", "text")
-        #expect(json.trimmingCharacters(in: .whitespacesAndNewlines) == #"a	{"level":"ERROR","ms":120}"#)
+        #expect(json.trimmingCharacters(in: .whitespacesAndNewlines) == "a\t" + #"{"level":"ERROR","ms":120}"#)
         let term = try await f.aws("logs", "filter-log-events", "--log-group-name", "/app/web", "--filter-pattern", "ERROR",
                                    "--query", "events[].message", "--output", "text")
         #expect(term.trimmingCharacters(in: .whitespacesAndNewlines) == "{\"level\":\"ERROR\",\"ms\":120}\tERROR disk full")

@@ -45,7 +45,7 @@ extension LogsService {
     }
 
     func saveTags(_ tags: [String: String], group: String, _ db: Database) throws {
-        for (key, value) in tags { try LogGroupTag(groupName: group, key: key, value: value).upsert(db) }
+        for (key, value) in tags { try LogGroupTag(groupName: group, key: key, value: value).insert(db, onConflict: .replace) }
         let count = try LogGroupTag.filter(Column("group_name") == group).fetchCount(db)
         if count > Self.maxTags {
             throw EngineError(code: "TooManyTagsException", httpStatus: 400,

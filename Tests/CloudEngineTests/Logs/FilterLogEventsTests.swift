@@ -44,7 +44,7 @@ struct FilterLogEventsTests {
         #expect(try messages(.prefix("app-"), pattern: "ERROR") == [#"{"level":"ERROR","ms":5}"#, "ERROR b1"])
         #expect(try messages(start: Self.now - 40, end: Self.now - 30) == ["ERROR b1", "INFO a2", #"{"level":"INFO","ms":500}"#])
         #expect(try messages(pattern: "{ $.ms > 100 }") == [#"{"level":"INFO","ms":500}"#])
-        #expect(try messages(pattern: "[level, ...]").count == 3)
+        #expect(try messages(pattern: "[level, word]") == ["ERROR b1", "INFO a2", "ERROR other"])
     }
 
     @Test("A small limit pages with a token, every event exactly once")
