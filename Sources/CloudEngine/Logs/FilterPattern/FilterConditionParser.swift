@@ -116,8 +116,14 @@ struct FilterConditionParser {
         return value
     }
 
+    /// Whether some selector is named more than once, so a match should remember what it looked up.
+    var fieldRepeats = false
+
     mutating func fieldIndex(_ name: String) -> Int {
-        if let existing = fields.firstIndex(of: name) { return existing }
+        if let existing = fields.firstIndex(of: name) {
+            fieldRepeats = true
+            return existing
+        }
         fields.append(name)
         return fields.count - 1
     }

@@ -7,7 +7,8 @@ public struct FilterPattern: Sendable {
         case everything
         case terms(TermPattern)
         case regex(FilterRegex)
-        case json(FilterCondition, [JSONPath])
+        /// `remember`: a selector is used more than once, so each event's lookups are cached.
+        case json(FilterCondition, [JSONPath], remember: Bool)
         case delimited(DelimitedPattern)
     }
 
@@ -25,7 +26,7 @@ public struct FilterPattern: Sendable {
             try parser.expect(.rightBrace, "'&&', '||' or '}'")
             try parser.expect(.end, "the end of the pattern after '}'")
             let paths = try parser.fields.map { try JSONPath($0, position: 1) }
-            kind = .json(condition, paths)
+            kind = .json(condition, paths, remember: parser.fieldRepeats)
         } else if trimmed.hasPrefix("[") {
             kind = .delimited(try DelimitedPattern(tokens: try FilterPatternLexer.tokens(pattern)))
         } else if trimmed.count >= 2, trimmed.hasPrefix("%"), trimmed.hasSuffix("%") {
@@ -52,22 +53,24 @@ public struct FilterPattern: Sendable {
             return ByteSearch.withBytes(message) { terms.matches($0) }
         case .delimited(let delimited):
             return ByteSearch.withBytes(message) { delimited.matches($0) }
-        case .json(let condition, let paths):
+        case .json(let condition, let paths, let remember):
             return ByteSearch.withBytes(message) { bytes in
                 guard JSONFieldScanner.looksWhole(bytes) else { return false }
-                var source = JSONSource(scanner: JSONFieldScanner(bytes: bytes), paths: paths)
+                var source = JSONSource(scanner: JSONFieldScanner(bytes: bytes), paths: paths, remember: remember)
                 return condition.evaluate(&source)
             }
         }
     }
 
-    /// Looks each selector up once per event.
+    /// Looks selectors up in one event; when one is used more than once, only the first use scans.
     struct JSONSource: FilterFieldSource {
         let scanner: JSONFieldScanner
         let paths: [JSONPath]
+        let remember: Bool
         var cache: [FilterFieldValue??] = []
 
         mutating func value(_ field: Int) -> FilterFieldValue? {
+            guard remember else { return scanner.value(at: paths[field]) }
             if cache.isEmpty { cache = Array(repeating: nil, count: paths.count) }
             if let known = cache[field] { return known }
             let found = scanner.value(at: paths[field])

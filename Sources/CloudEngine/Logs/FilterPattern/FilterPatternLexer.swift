@@ -1,27 +1,3 @@
-/// One token of a JSON (`{ ... }`) or space-delimited (`[ ... ]`) filter pattern, with its 1-based column.
-struct FilterToken: Equatable, Sendable {
-    enum Kind: Equatable, Sendable {
-        case word, quoted, regex, comparison
-        case leftBrace, rightBrace, leftParen, rightParen, leftBracket, rightBracket
-        case comma, and, or, ellipsis, end
-    }
-
-    var kind: Kind
-    /// A word as written, a quoted string without its quotes (escapes resolved), a regex without its `%`s, an operator.
-    var text: String
-    var position: Int
-
-    /// How a message names the token when it is where the parser did not expect it.
-    var described: String {
-        switch kind {
-        case .end: return "the end of the pattern"
-        case .quoted: return "\"\(text)\""
-        case .regex: return "%\(text)%"
-        default: return "'\(text)'"
-        }
-    }
-}
-
 /// Splits a structured filter pattern into tokens. A word starting with `$` keeps its `[n]` array steps,
 /// so `$.a[0].b` is one selector; elsewhere `[` and `]` delimit a space-delimited pattern.
 enum FilterPatternLexer {
@@ -107,16 +83,5 @@ enum FilterPatternLexer {
             index += 1
         }
         throw FilterPatternError.at(start + 1, "the quoted string starting here has no closing '\"'")
-    }
-}
-
-/// The InvalidParameterException a bad filter pattern gets, naming where it went wrong.
-enum FilterPatternError {
-    static func at(_ position: Int, _ problem: String) -> EngineError {
-        EngineError.invalidLogParameter("Invalid filter pattern: \(problem) (at position \(position)).")
-    }
-
-    static func unexpected(_ token: FilterToken, expected: String) -> EngineError {
-        at(token.position, "expected \(expected) but found \(token.described)")
     }
 }
