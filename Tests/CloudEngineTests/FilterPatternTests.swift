@@ -87,6 +87,12 @@ struct FilterPatternTests {
         Case(pattern: #"{ $.code = "200" }"#, message: #"{"code":200}"#, matches: true),
         Case(pattern: #"{ $[1] = "b" }"#, message: #"["a","b"]"#, matches: true),
         Case(pattern: #"{ $.a = 1 }"#, message: #"{"a":1"#, matches: false),
+        Case(pattern: #"{ $.a = 1 }"#, message: #"{"x":"}{][","y":[{"a":2}],"a":1}"#, matches: true),
+        Case(pattern: #"{ $.a.b = 1 }"#, message: #"{"a":[{"b":1}]}"#, matches: false),
+        Case(pattern: #"{ $.a = 1 }"#, message: "{\n  \"a\" :\t1\n}", matches: true),
+        Case(pattern: #"{ $.na\u006de = "x" }"#, message: #"{"name":"x"}"#, matches: false),
+        Case(pattern: #"{ $.name = "x" }"#, message: #"{"na\u006de":"x"}"#, matches: true),
+        Case(pattern: #"{ $.list = "*" }"#, message: #"{"list":[1,2]}"#, matches: false),
     ]
 
     static let delimited: [Case] = [
@@ -151,6 +157,18 @@ struct FilterPatternTests {
             #expect(error.message.contains(position), "\(pattern): \(error.message)")
         } catch {
             Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("The message says what was expected and what was found")
+    func errorWording() {
+        #expect(throws: EngineError.invalidLogParameter(
+            "Invalid filter pattern: expected '&&', '||' or '}' but found the end of the pattern (at position 12).")) {
+            try FilterPattern("{ $.a = 1  ")
+        }
+        #expect(throws: EngineError.invalidLogParameter(
+            "Invalid filter pattern: a JSON selector must start with '$' (found 'level') (at position 3).")) {
+            try FilterPattern("{ level = 1 }")
         }
     }
 
