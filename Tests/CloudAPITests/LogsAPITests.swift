@@ -56,6 +56,8 @@ struct LogsAPITests {
             print("bad-pattern", code(logs.filter_log_events, logGroupName="g", filterPattern='{ $.a = }'))
             logs.put_retention_policy(logGroupName="g", retentionInDays=7)
             print("days", logs.describe_log_groups(logGroupNamePrefix="g")["logGroups"][0]["retentionInDays"])
+            logs.create_log_group(logGroupName="/Service/Web-Errors")
+            print("pattern", [g["logGroupName"] for g in logs.describe_log_groups(logGroupNamePattern="web-err")["logGroups"]])
             logs.create_log_stream(logGroupName="g", logStreamName="s")
             now = int(time.time() * 1000)
             old = logs.put_log_events(logGroupName="g", logStreamName="s",
@@ -95,6 +97,7 @@ struct LogsAPITests {
         #expect(output.contains("missing-put ResourceNotFoundException 400"))
         #expect(output.contains("bad-pattern InvalidParameterException 400"))
         #expect(output.contains("days 7"))
+        #expect(output.contains("pattern ['/Service/Web-Errors']"))
         #expect(output.contains("rejected {'expiredLogEventEndIndex': 1}") || output.contains("rejected {'tooOldLogEventEndIndex': 1}"))
         #expect(output.contains("paged 3 True"))
         #expect(output.contains("streams ['s']"))

@@ -16,8 +16,9 @@ struct LogsEndpoint: ServiceEndpoint {
         let name = target.hasPrefix(Self.targetPrefix) ? String(target.dropFirst(Self.targetPrefix.count)) : ""
         guard let operation = LogsOperation(rawValue: name) else {
             let shown = target.isEmpty ? "a request without X-Amz-Target" : target
+            let served = LogsOperation.allCases.map(\.rawValue).joined(separator: ", ")
             return JSONErrorResponse.response(code: "UnknownOperationException",
-                                              message: "CloudWatch Logs has no operation \(shown).",
+                                              message: "Overcast's CloudWatch Logs does not serve \(shown); it serves \(served).",
                                               status: 400, requestID: requestID)
         }
         let handler = LogsHandler(logs: account.logs, caller: caller, body: LogsRequestBody(request.body))

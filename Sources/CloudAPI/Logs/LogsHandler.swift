@@ -48,7 +48,8 @@ struct LogsHandler {
 
     private func describeLogGroups() throws -> Data {
         let input = try body.decode(LogsShapes.DescribeLogGroups.self)
-        let page = try logs.describeLogGroups(prefix: input.logGroupNamePrefix ?? "", limit: input.limit ?? 50,
+        let page = try logs.describeLogGroups(prefix: input.logGroupNamePrefix ?? "", pattern: input.logGroupNamePattern ?? "",
+                                              limit: input.limit ?? 50,
                                               nextToken: input.nextToken, caller: caller)
         let groups = page.items.map { group in
             LogsShapes.LogGroup(logGroupName: group.name, creationTime: group.creationTime, retentionInDays: group.retentionInDays,

@@ -33,6 +33,7 @@ enum LogsShapes {
 
     struct DescribeLogGroups: Decodable {
         let logGroupNamePrefix: String?
+        let logGroupNamePattern: String?
         let nextToken: String?
         let limit: Int?
     }
