@@ -31,7 +31,9 @@ struct ServiceDirectory: Sendable {
             return STSEndpoint(account: account)
         case .lambda:
             return LambdaEndpoint(account: account)
-        case .logs, .unsupported:
+        case .logs:
+            return LogsEndpoint(account: account)
+        case .unsupported:
             return UnsupportedServiceEndpoint(service: service)
         }
     }

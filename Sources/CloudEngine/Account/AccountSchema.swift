@@ -35,6 +35,7 @@ enum AccountSchema {
         migrator.registerMigration("v4-function-ephemeral-storage", migrate: FunctionsSchema.v4EphemeralStorage)
         migrator.registerMigration("v5-s3-multipart-uploads", migrate: MultipartSchema.v5)
         migrator.registerMigration("v6-function-urls", migrate: FunctionsSchema.v6FunctionURLs)
+        migrator.registerMigration("v7-log-group-tags", migrate: LogsSchema.v2GroupTags)
         return migrator
     }
 

@@ -37,4 +37,16 @@ enum LogsSchema {
             CREATE INDEX log_events_by_group ON log_events(group_name, timestamp, id);
             """)
     }
+
+    /// Tags on log groups (TagLogGroup, TagResource), removed with their group.
+    static func v2GroupTags(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE log_group_tags (
+                group_name TEXT NOT NULL REFERENCES log_groups(name) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (group_name, key)
+            ) WITHOUT ROWID;
+            """)
+    }
 }

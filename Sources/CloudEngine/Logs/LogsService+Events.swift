@@ -99,9 +99,11 @@ extension LogsService {
             try requireStream(group, stream, db)
             var condition = "group_name = ? AND stream_name = ?"
             var arguments: StatementArguments = [group, stream]
-            if let startTime {
+            // Events older than the group's retention are gone, as they are from AWS.
+            let retained = try retentionFloor(group, db)
+            if let floor = [startTime, retained].compactMap({ $0 }).max() {
                 condition += " AND timestamp >= ?"
-                arguments += [startTime]
+                arguments += [floor]
             }
             if let endTime {
                 condition += " AND timestamp < ?"

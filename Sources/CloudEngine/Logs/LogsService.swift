@@ -26,14 +26,16 @@ public struct LogsService: Sendable {
     // MARK: - Log groups
 
     /// CreateLogGroup.
-    public func createLogGroup(_ name: String, retentionInDays: Int? = nil, caller: Caller) throws {
+    public func createLogGroup(_ name: String, retentionInDays: Int? = nil, tags: [String: String] = [:], caller: Caller) throws {
         if let rule = LogNames.groupViolation(name) { throw EngineError.invalidLogParameter(rule) }
         if let days = retentionInDays { try Self.validateRetention(days) }
+        try Self.validateTags(tags)
         try account.write([.logs]) { db in
             try account.authorize(caller, "logs:CreateLogGroup", groupARN(name), db: db)
             if try groupExists(name, db) { throw EngineError.logGroupExists(name) }
             try db.execute(sql: "INSERT INTO log_groups(name, created_at, retention_days) VALUES (?, ?, ?)",
                            arguments: [name, nowMillis(), retentionInDays])
+            try saveTags(tags, group: name, db)
         }
     }
 
@@ -65,19 +67,24 @@ public struct LogsService: Sendable {
         }
     }
 
-    /// DescribeLogGroups by name prefix, in name order, `limit` (1-50) a page.
-    public func describeLogGroups(prefix: String = "", limit: Int = 50, nextToken: String? = nil,
+    /// DescribeLogGroups by name prefix, or by `pattern` (a part of the name, any case), in name order,
+    /// `limit` (1-50) a page.
+    public func describeLogGroups(prefix: String = "", pattern: String = "", limit: Int = 50, nextToken: String? = nil,
                                   caller: Caller) throws -> LogPage<LogGroup> {
         guard (1...50).contains(limit) else {
             throw EngineError.invalidLogParameter("limit must be between 1 and 50 (got \(limit)).")
+        }
+        if !prefix.isEmpty && !pattern.isEmpty {
+            throw EngineError.invalidLogParameter("LogGroup name prefix and LogGroup name pattern are mutually exclusive parameters.")
         }
         let after = try nextToken.map(Self.decodeNameToken) ?? ""
         return try account.read { db in
             try account.authorize(caller, "logs:DescribeLogGroups",
                                   "arn:aws:logs:\(account.region):\(account.accountID):log-group:*", db: db)
             let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM log_groups WHERE name > ? AND substr(name, 1, length(?)) = ? ORDER BY name LIMIT ?
-                """, arguments: [after, prefix, prefix, limit + 1])
+                SELECT * FROM log_groups WHERE name > ? AND substr(name, 1, length(?)) = ? AND instr(lower(name), lower(?)) > 0
+                ORDER BY name LIMIT ?
+                """, arguments: [after, prefix, prefix, pattern, limit + 1])
             let groups = rows.prefix(limit).map { row in
                 LogGroup(name: row["name"], arn: groupARN(row["name"]), creationTime: row["created_at"],
                          retentionInDays: row["retention_days"], storedBytes: row["stored_bytes"])

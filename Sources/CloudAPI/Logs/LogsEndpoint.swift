@@ -1,0 +1,62 @@
+import AWSSignature
+import CloudEngine
+import Foundation
+
+/// CloudWatch Logs as one of the endpoint's services: JSON 1.1, the operation named by
+/// `X-Amz-Target: Logs_20140328.<Operation>`, errors as `{"__type": ..., "message": ...}`.
+struct LogsEndpoint: ServiceEndpoint {
+    let account: Account
+
+    static let targetPrefix = "Logs_20140328."
+
+    var signing: SigningService { .other }
+
+    func handle(_ request: APIRequest, caller: Caller, requestID: String) -> APIResponse {
+        let target = request.header("x-amz-target") ?? ""
+        let name = target.hasPrefix(Self.targetPrefix) ? String(target.dropFirst(Self.targetPrefix.count)) : ""
+        guard let operation = LogsOperation(rawValue: name) else {
+            let shown = target.isEmpty ? "a request without X-Amz-Target" : target
+            let served = LogsOperation.allCases.map(\.rawValue).joined(separator: ", ")
+            return JSONErrorResponse.response(code: "UnknownOperationException",
+                                              message: "Overcast's CloudWatch Logs does not serve \(shown); it serves \(served).",
+                                              status: 400, requestID: requestID)
+        }
+        let handler = LogsHandler(logs: account.logs, caller: caller, body: LogsRequestBody(request.body))
+        do {
+            return Self.success(try handler.perform(operation), requestID: requestID)
+        } catch let error as EngineError {
+            return Self.response(for: error, requestID: requestID)
+        } catch let error as LogsRequestError {
+            return JSONErrorResponse.response(code: error.code, message: error.message, status: 400, requestID: requestID)
+        } catch {
+            return JSONErrorResponse.response(code: "ServiceUnavailableException", message: "The service could not answer: \(error)",
+                                              status: 500, requestID: requestID)
+        }
+    }
+
+    func failure(code: String, message: String, status: Int, request: APIRequest, requestID: String) -> APIResponse {
+        JSONErrorResponse.response(code: code, message: message, status: status, requestID: requestID)
+    }
+
+    /// An engine error as CloudWatch Logs words it: the IAM evaluator's AccessDenied is Logs' AccessDeniedException,
+    /// and Logs answers every client error with 400.
+    static func response(for error: EngineError, requestID: String) -> APIResponse {
+        let code = error.code == "AccessDenied" ? "AccessDeniedException" : error.code
+        let status = error.httpStatus >= 500 ? error.httpStatus : 400
+        return JSONErrorResponse.response(code: code, message: error.message, status: status, requestID: requestID)
+    }
+
+    static func success(_ body: Data, requestID: String) -> APIResponse {
+        APIResponse(status: 200, headers: [("Content-Type", "application/x-amz-json-1.1"), ("x-amzn-RequestId", requestID)],
+                    body: body)
+    }
+}
+
+/// The operations the endpoint serves, by their `X-Amz-Target` names.
+enum LogsOperation: String, CaseIterable {
+    case CreateLogGroup, DeleteLogGroup, DescribeLogGroups
+    case CreateLogStream, DeleteLogStream, DescribeLogStreams
+    case PutLogEvents, GetLogEvents, FilterLogEvents
+    case PutRetentionPolicy, DeleteRetentionPolicy
+    case TagLogGroup, UntagLogGroup, ListTagsLogGroup, TagResource, UntagResource, ListTagsForResource
+}
