@@ -87,6 +87,13 @@ extension Account {
             throw EngineError(code: "NoRootKey", httpStatus: 400, message: "The account has no active root access key to write into the profile.")
         }
         try files.write(endpoint: url, region: region, accessKeyID: key.accessKeyID, secretAccessKey: key.secretAccessKey)
-        return "Wrote the profile \(AWSProfileFiles.profile) to \(files.configPath) and \(files.credentialsPath): aws --profile overcast s3 ls"
+        return "Wrote the profile \(AWSProfileFiles.profile) to \(Self.tilde(files.configPath)) and \(Self.tilde(files.credentialsPath)): aws --profile overcast s3 ls"
+    }
+
+    /// A path under the home folder as `~/…`, the way people type it.
+    static func tilde(_ path: String) -> String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        guard !home.isEmpty, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
     }
 }
