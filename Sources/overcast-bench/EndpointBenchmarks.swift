@@ -41,6 +41,8 @@ enum EndpointBenchmarks {
             Measurement.report("endpoint.list_objects_v2_10000_keys_\(server.name)", list.seconds, "s")
             let get = try client.json(["get", "bench", "big"], url: server.url, keys: keys)
             Measurement.report("endpoint.get_50mib_\(server.name)", Double(objectSize) / 1_048_576 / get.seconds, "MiB/s")
+            let putBig = try client.json(["putbig", "bench", String(objectSize)], url: server.url, keys: keys)
+            Measurement.report("endpoint.put_50mib_\(server.name)", Double(objectSize) / 1_048_576 / putBig.seconds, "MiB/s")
         }
         if let ours = putRates["overcast"], let limit = putRates["canned"] {
             Measurement.report("endpoint.put_1kib_percent_of_canned", ours / limit * 100, "%")

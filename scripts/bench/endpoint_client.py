@@ -4,6 +4,7 @@ Used by `overcast-bench endpoint` against Overcast, a do-nothing server with can
     endpoint_client.py URL put BUCKET COUNT [START_AT]   COUNT PutObjects of 1 KiB (START_AT: wall-clock start, for concurrent runs)
     endpoint_client.py URL list BUCKET PREFIX            every page of ListObjectsV2 under PREFIX
     endpoint_client.py URL get BUCKET KEY                one GetObject read to the end
+    endpoint_client.py URL putbig BUCKET SIZE            one PutObject of SIZE bytes (boto3's default: aws-chunked with a CRC32 trailer)
 """
 import json
 import sys
@@ -35,6 +36,11 @@ elif mode == "list":
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=sys.argv[4]):
         keys += len(page.get("Contents", []))
     print(json.dumps({"seconds": time.perf_counter() - start, "keys": keys}))
+elif mode == "putbig":
+    data = b"\1" * int(sys.argv[4])
+    start = time.perf_counter()
+    s3.put_object(Bucket=bucket, Key="put-big", Body=data)
+    print(json.dumps({"seconds": time.perf_counter() - start, "bytes": len(data)}))
 elif mode == "get":
     start = time.perf_counter()
     stream = s3.get_object(Bucket=bucket, Key=sys.argv[4])["Body"]
