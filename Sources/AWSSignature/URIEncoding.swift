@@ -1,5 +1,6 @@
-/// AWS's URI encoding: every byte outside `A-Z a-z 0-9 - _ . ~` becomes %XY (uppercase hex).
-enum URIEncoding {
+/// AWS's URI encoding: every byte outside `A-Z a-z 0-9 - _ . ~` becomes %XY (uppercase hex). SigV4's canonical
+/// requests use it, and so do S3's `encoding-type=url` listings and IAM's URL-encoded policy documents.
+public enum URIEncoding {
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
@@ -28,7 +29,7 @@ enum URIEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func encode(_ string: String, keepSlash: Bool = false) -> String {
+    public static func encode(_ string: String, keepSlash: Bool = false) -> String {
         encode(string.utf8, keepSlash: keepSlash)
     }
 

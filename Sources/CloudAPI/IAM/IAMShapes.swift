@@ -1,3 +1,4 @@
+import AWSSignature
 import CloudEngine
 import Foundation
 import IAMPolicy
@@ -15,10 +16,8 @@ enum IAMShapes {
     /// Policy documents come back URL-encoded, as IAM returns them (RFC 3986: all but the unreserved characters
     /// percent-encoded); boto3 and the aws CLI decode them back to JSON.
     static func policyDocument(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+        URIEncoding.encode(text)
     }
-
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     // MARK: - Principals
 

@@ -5,6 +5,9 @@ enum XMLText {
 
     /// `text` safe inside an element or an attribute.
     static func escaped(_ text: String) -> String {
+        // Most text (keys, ids, dates) has nothing to escape: no copy, no walk by Character.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

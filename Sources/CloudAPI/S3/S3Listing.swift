@@ -1,3 +1,4 @@
+import AWSSignature
 import CloudEngine
 import Foundation
 import IAMPolicy
@@ -72,8 +73,6 @@ struct S3Listing {
 
     /// S3's URL encoding of keys in listings: everything but unreserved characters and `/`... encoded as UTF-8 bytes.
     static func urlEncoded(_ text: String) -> String {
-        var allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~/")
-        allowed.remove(charactersIn: "")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        URIEncoding.encode(text, keepSlash: true)
     }
 }
