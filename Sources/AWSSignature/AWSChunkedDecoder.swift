@@ -219,6 +219,7 @@ public struct PayloadHashCheck {
 
     public mutating func update(_ bytes: some Collection<UInt8>) {
         guard expected != nil else { return }
+        if bytes.withContiguousStorageIfAvailable({ hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }) != nil { return }
         hash.update(data: Array(bytes))
     }
 

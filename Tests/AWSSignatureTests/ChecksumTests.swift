@@ -17,6 +17,27 @@ import Testing
         #expect(ChecksumAlgorithm(headerName: "X-Amz-Checksum-\(algorithm.rawValue.uppercased())") == algorithm)
     }
 
+    @Test("CRC32 over 10 KiB, whole, in uneven pieces and through a non-contiguous collection, agrees with zlib")
+    func longInputs() {
+        let data = Data((0..<40).flatMap { _ in (0...255).map { UInt8($0) } })
+        var whole = PayloadChecksum(.crc32)
+        whole.update(data)
+        #expect(whole.base64 == "u847nQ==")
+        var pieces = PayloadChecksum(.crc32)
+        var offset = 0
+        var size = 1
+        while offset < data.count {
+            let end = min(data.count, offset + size)
+            pieces.update(data[offset..<end])
+            offset = end
+            size = size % 13 + 1
+        }
+        #expect(pieces.base64 == "u847nQ==")
+        var lazy = PayloadChecksum(.crc32)
+        lazy.update(data.lazy.map { $0 })
+        #expect(lazy.base64 == "u847nQ==")
+    }
+
     func signedTrailerUpload(_ data: [UInt8], checksum: String) throws -> (VerifiedRequest, [UInt8]) {
         let headers: [(name: String, value: String)] = [
             ("host", "localhost"), ("content-encoding", "aws-chunked"), ("x-amz-trailer", "x-amz-checksum-crc32c"),
