@@ -51,9 +51,11 @@ extension LogsService {
                 """, arguments: arguments)
             var scan = InsightsScan(query: query, cap: cap)
             while let row = try cursor.next() {
-                let group: String = row[0]
-                scan.record.log = logNames[group] ?? group
-                scan.record.logStream = row[1]
+                if query.usesLog {
+                    let group: String = row[0]
+                    scan.record.log = logNames[group] ?? group
+                }
+                if query.usesStream { scan.record.logStream = row[1] }
                 scan.record.timestamp = row[2]
                 scan.record.ingestionTime = row[3]
                 if query.usesMessage {

@@ -68,6 +68,7 @@ struct InsightsExecutionTests {
         let spread = try run("stats avg(ms) as mean, max(ms), count_distinct(user.id) as users | filter mean > 1")
         #expect(spread.rows == [["200", "300", "2"]])
         #expect(try run("stats count(*) as n by @logStream | sort n desc").rows == [["s1", "4"], ["s2", "2"]])
+        #expect(try run("stats count(*) as n by level | sort level desc").rows == [["INFO", "2"], ["ERROR", "1"], [nil, "3"]])
     }
 
     @Test("dedup keeps the first row of each value, nested JSON fields read as a.b")

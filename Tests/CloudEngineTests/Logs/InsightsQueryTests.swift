@@ -53,4 +53,11 @@ struct InsightsQueryTests {
         #expect(query.eventSteps.count == 2)
         #expect(try InsightsLexer.tokens("x =~ /a b/").map(\.kind) == [.word("x"), .symbol("=~"), .regex("a b"), .end])
     }
+
+    @Test("Sorting puts missing values first, then text, then numbers in numeric order")
+    func ordering() {
+        let values: [InsightsValue] = [.number(10), .text("9"), .text("b"), .missing, .text("a1")]
+        let sorted = values.sorted { InsightsValue.order($0, $1) < 0 }
+        #expect(sorted == [.missing, .text("a1"), .text("b"), .text("9"), .number(10)])
+    }
 }

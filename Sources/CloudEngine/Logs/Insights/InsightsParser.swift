@@ -47,8 +47,8 @@ struct InsightsParser {
         if afterStats { return .missing }
         switch name {
         case "@timestamp": return .timestamp
-        case "@logStream": return .logStream
-        case "@log": return .log
+        case "@logStream": query.usesStream = true; return .logStream
+        case "@log": query.usesLog = true; return .log
         case "@ingestionTime": return .ingestionTime
         case "@message": query.usesMessage = true; return .message
         default:

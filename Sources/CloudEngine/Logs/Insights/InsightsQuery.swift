@@ -87,5 +87,8 @@ struct InsightsQuery: Sendable {
     /// The columns answered, in order, and where each is read.
     var columns: [(name: String, field: InsightsField)] = []
     var limit: Int?
+    /// Which of an event's text columns the query reads, so a scan decodes only those.
     var usesMessage = false
+    var usesStream = false
+    var usesLog = false
 }

@@ -44,6 +44,8 @@ struct InsightsRecord: Sendable {
         case .compare(let op, let left, let right):
             let a = evaluate(left), b = evaluate(right)
             if a.isMissing || b.isMissing { return .bool(false) }
+            // Text that is not a number is neither above nor below a number.
+            if (a.number == nil) != (b.number == nil) && op != "=" && op != "!=" { return .bool(false) }
             let order = InsightsValue.order(a, b)
             switch op {
             case "=": return .bool(order == 0)

@@ -53,7 +53,8 @@ enum InsightsValue: Sendable, Hashable {
         return "\(stamp.date) \(stamp.timeWithMilliseconds)"
     }
 
-    /// Orders two values: numerically when both read as numbers, else by text; a missing value sorts first.
+    /// Orders two values: numerically when both read as numbers, else by text, and (as Insights sorts) every
+    /// value that is not a number before every number; a missing value sorts first.
     static func order(_ left: InsightsValue, _ right: InsightsValue) -> Int {
         switch (left, right) {
         case (.missing, .missing): return 0
@@ -62,7 +63,12 @@ enum InsightsValue: Sendable, Hashable {
         default: break
         }
         if case .time(let a) = left, case .time(let b) = right { return a < b ? -1 : a == b ? 0 : 1 }
-        if let a = left.number, let b = right.number { return a < b ? -1 : a == b ? 0 : 1 }
+        switch (left.number, right.number) {
+        case (let a?, let b?): return a < b ? -1 : a == b ? 0 : 1
+        case (_?, nil): return 1
+        case (nil, _?): return -1
+        case (nil, nil): break
+        }
         let a = left.text ?? "", b = right.text ?? ""
         return a < b ? -1 : a == b ? 0 : 1
     }
