@@ -31,7 +31,9 @@ struct InsightsRecord: Sendable {
             case .string:
                 let text = found.escaped ? JSONFieldScanner.unescaped(found.bytes) : Array(found.bytes)
                 return .text(String(decoding: text, as: UTF8.self))
-            case .number, .boolTrue, .boolFalse: return .text(String(decoding: found.bytes, as: UTF8.self))
+            // A number is read from its bytes, with no String to build: most stats read numbers.
+            case .number: return found.number.map(InsightsValue.number) ?? .text(String(decoding: found.bytes, as: UTF8.self))
+            case .boolTrue, .boolFalse: return .text(String(decoding: found.bytes, as: UTF8.self))
             case .null, .compound: return .missing
             }
         }
