@@ -42,6 +42,8 @@ struct InsightsQueryTests {
         ("filter a = 1 b", "expected '|' or the end of the query but found 'b' at position 14"),
         ("stats count(*) | stats count(*)", "only one stats command at position 18"),
         ("filter a # 1", "unexpected character '#' at position 10"),
+        ("stats count(*) by bin(99999999999999999999m)", "'99999999999999999999m' is not a number or a duration like 5m at position 23"),
+        ("filter x not ispresent(y)", "expected '|' or the end of the query but found 'not' at position 10"),
     ])
     func errors(query: String, message: String) throws {
         expectEngineError("MalformedQueryException", 400, message) { try InsightsParser.parse(query) }

@@ -90,7 +90,7 @@ enum InsightsLexer {
                 guard let number = Double(digits) else { throw InsightsQueryError.at(start + 1, "'\(digits)' is not a number") }
                 if unit.isEmpty {
                     add(.number(number))
-                } else if let scale = durationUnits[unit], number == number.rounded(), number > 0 {
+                } else if let scale = durationUnits[unit], number == number.rounded(), number > 0, number < 1e9 {
                     add(.duration(Int64(number) * scale))
                 } else {
                     throw InsightsQueryError.at(start + 1, "'\(String(chars[start..<index]))' is not a number or a duration like 5m")
