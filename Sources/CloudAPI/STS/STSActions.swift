@@ -17,7 +17,7 @@ enum STSActions {
 
     /// Session policies, session tags and MFA change what a session may do; the engine does not keep them yet, so a
     /// request with them is refused rather than given a session with more (or other) rights than it asked for.
-    /// `ExternalId` is taken: a trust policy that tests `sts:ExternalId` refuses the call, as it would without one.
+    /// `ExternalId` is passed on: a trust policy's `sts:ExternalId` condition sees it.
     static let unsupportedParameters = ["Policy", "PolicyArns", "Tags", "TransitiveTagKeys", "SerialNumber", "TokenCode",
                                         "SourceIdentity", "ProvidedContexts"]
 
@@ -28,7 +28,7 @@ enum STSActions {
         }
         let session = try call.account.sts.assumeRole(
             roleARN: try call.required("RoleArn"), sessionName: try call.required("RoleSessionName"),
-            durationSeconds: try call.integer("DurationSeconds") ?? 3600, caller: call.caller)
+            durationSeconds: try call.integer("DurationSeconds") ?? 3600, externalID: call.optional("ExternalId"), caller: call.caller)
         let credentials = session.credentials
         return XMLText.wrapped("Credentials", XMLText.element("AccessKeyId", credentials.accessKeyID)
                                + XMLText.element("SecretAccessKey", credentials.secretAccessKey)

@@ -21,6 +21,25 @@ struct STSTests {
         #expect(session.assumedRoleID == "\(role.id):job-1")
     }
 
+    @Test("sts:ExternalId in the trust policy: the right id assumes the role; a wrong or missing one is denied; a short one is invalid")
+    func externalID() throws {
+        let test = try TestAccount()
+        let trust = #"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:user/alice"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "partner:42/x"}}}]}"#
+        let role = try test.role("vendor", trust: trust)
+        let alice = try test.user("alice")
+        let session = try test.sts.assumeRole(roleARN: role.arn, sessionName: "audit", externalID: "partner:42/x", caller: alice)
+        #expect(session.assumedRoleARN.hasSuffix("assumed-role/vendor/audit"))
+        expectEngineError("AccessDenied", 403) {
+            try test.sts.assumeRole(roleARN: role.arn, sessionName: "audit", externalID: "partner:43", caller: alice)
+        }
+        expectEngineError("AccessDenied", 403) {
+            try test.sts.assumeRole(roleARN: role.arn, sessionName: "audit", caller: alice)
+        }
+        expectEngineError("ValidationError", 400, "externalId", "length greater than or equal to 2") {
+            try test.sts.assumeRole(roleARN: role.arn, sessionName: "audit", externalID: "p", caller: alice)
+        }
+    }
+
     @Test("a user the trust policy does not name is denied, even with an identity policy allowing it")
     func deniedByTrust() throws {
         let test = try TestAccount()

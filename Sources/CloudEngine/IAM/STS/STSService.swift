@@ -18,8 +18,11 @@ public struct STSService: Sendable {
     /// AssumeRole: temporary credentials for `roleARN`, allowed only when the role's trust policy
     /// allows `sts:AssumeRole` for the caller (and, where it names only the account, the caller's
     /// own policies allow it too). The session lasts `durationSeconds`, 900 up to the role's maximum.
-    public func assumeRole(roleARN: String, sessionName: String, durationSeconds: Int = 3600, caller: Caller) throws -> AssumedRole {
+    /// `externalID` is `sts:ExternalId` to the trust policy's conditions (the third-party pattern).
+    public func assumeRole(roleARN: String, sessionName: String, durationSeconds: Int = 3600, externalID: String? = nil,
+                           caller: Caller) throws -> AssumedRole {
         try Self.validate(roleARN: roleARN, sessionName: sessionName, durationSeconds: durationSeconds)
+        if let externalID { try Self.validate(externalID: externalID) }
         if caller.isRoot {
             throw EngineError(code: "AccessDenied", httpStatus: 403,
                               message: "Roles may not be assumed by root accounts. Call AssumeRole as an IAM user (or a role session) whose policies and the role's trust policy allow sts:AssumeRole.",
@@ -28,7 +31,18 @@ public struct STSService: Sendable {
         let chained: Bool
         if case .assumedRole = caller.identity { chained = true } else { chained = false }
         return try startSession(roleARN: roleARN, sessionName: sessionName, durationSeconds: durationSeconds,
-                                chained: chained, caller: caller)
+                                chained: chained, context: externalID.map { ["sts:ExternalId": [$0]] } ?? [:], caller: caller)
+    }
+
+    /// ExternalId: 2 to 1,224 of IAM's name characters, `:` and `/` (`[\w+=,.@:/-]*`), as STS requires.
+    static func validate(externalID: String) throws {
+        var violations = IAMNames.nameViolations(externalID.replacingOccurrences(of: ":", with: "_").replacingOccurrences(of: "/", with: "_"),
+                                                 member: "externalId", min: 2, max: 1224)
+        violations = violations.map { violation in
+            ParameterViolation(member: violation.member, value: externalID,
+                               constraint: violation.constraint.replacingOccurrences(of: "[\\w+=,.@-]+", with: "[\\w+=,.@:/-]*"))
+        }
+        try IAMNames.require(violations)
     }
 
     /// AssumeRole on behalf of an AWS service, e.g. Lambda taking a function's execution role:
@@ -44,10 +58,10 @@ public struct STSService: Sendable {
     }
 
     private func startSession(roleARN: String, sessionName: String, durationSeconds: Int, chained: Bool,
-                              caller: Caller) throws -> AssumedRole {
+                              context: [String: [String]] = [:], caller: Caller) throws -> AssumedRole {
         let now = account.clock.now()
         return try account.write([.iam]) { db in
-            try account.authorize(caller, "sts:AssumeRole", roleARN, db: db)
+            try account.authorize(caller, "sts:AssumeRole", roleARN, context: context, db: db)
             guard let parsed = RoleARN(roleARN), parsed.accountID == account.accountID,
                   let role = try Row.fetchOne(db, sql: "SELECT * FROM iam_roles WHERE name = ?", arguments: [parsed.name]),
                   role["path"] == parsed.path
