@@ -35,6 +35,34 @@ struct LogsAPITests {
         #expect(groups.contains(":log-group:/app/web:*"))
     }
 
+    @Test("aws logs start-query runs a Logs Insights query; get-query-results gives its rows and statistics")
+    func insightsQuery() async throws {
+        let f = try await EndpointFixture.start()
+        try await f.aws("logs", "create-log-group", "--log-group-name", "/app/api")
+        try await f.aws("logs", "create-log-stream", "--log-group-name", "/app/api", "--log-stream-name", "s")
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let events = (0..<6).map { index in
+            #"{"timestamp":\#(now - 5000 + Int64(index) * 100),"message":"{\"level\":\"\#(index % 3 == 0 ? "ERROR" : "INFO")\",\"ms\":\#(index * 10)}"}"#
+        }
+        try await f.aws("logs", "put-log-events", "--log-group-name", "/app/api", "--log-stream-name", "s",
+                        "--log-events", "[" + events.joined(separator: ",") + "]")
+        let started = try await f.aws("logs", "start-query", "--log-group-name", "/app/api",
+                                      "--start-time", String(now / 1000 - 60), "--end-time", String(now / 1000 + 60),
+                                      "--query-string", "stats count(*) as n, max(ms) as slowest by level | sort level",
+                                      "--query", "queryId", "--output", "text")
+        let id = started.trimmingCharacters(in: .whitespacesAndNewlines)
+        let results = try await f.aws("logs", "get-query-results", "--query-id", id, "--output", "json")
+        #expect(results.contains(#""status": "Complete""#))
+        #expect(results.contains(#""recordsMatched": 6,"#))
+        let rows = try await f.aws("logs", "get-query-results", "--query-id", id,
+                                   "--query", "results[*].[[?field=='level'].value|[0], [?field=='n'].value|[0], [?field=='slowest'].value|[0]]",
+                                   "--output", "text")
+        #expect(rows.trimmingCharacters(in: .whitespacesAndNewlines) == "ERROR\t2\t30\nINFO\t4\t50")
+        let described = try await f.aws("logs", "describe-queries", "--query", "queries[0].[queryId,status]", "--output", "text")
+        #expect(described.contains(id + "\tComplete"))
+        await #expect(throws: FixtureError.self) { try await f.aws("logs", "get-query-results", "--query-id", "no-such-query") }
+    }
+
     @Test("boto3: errors carry CloudWatch Logs' codes; paging with a small limit walks every event once")
     func errorsAndPaging() async throws {
         let f = try await EndpointFixture.start()

@@ -21,7 +21,8 @@ struct LogsEndpoint: ServiceEndpoint {
                                               message: "Overcast's CloudWatch Logs does not serve \(shown); it serves \(served).",
                                               status: 400, requestID: requestID)
         }
-        let handler = LogsHandler(logs: account.logs, caller: caller, body: LogsRequestBody(request.body))
+        let handler = LogsHandler(logs: account.logs, caller: caller, body: LogsRequestBody(request.body),
+                                  accountID: account.accountID)
         do {
             return Self.success(try handler.perform(operation), requestID: requestID)
         } catch let error as EngineError {
@@ -59,4 +60,5 @@ enum LogsOperation: String, CaseIterable {
     case PutLogEvents, GetLogEvents, FilterLogEvents
     case PutRetentionPolicy, DeleteRetentionPolicy
     case TagLogGroup, UntagLogGroup, ListTagsLogGroup, TagResource, UntagResource, ListTagsForResource
+    case StartQuery, GetQueryResults, StopQuery, DescribeQueries
 }

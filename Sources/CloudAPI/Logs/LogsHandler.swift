@@ -6,6 +6,8 @@ struct LogsHandler {
     let logs: LogsService
     let caller: Caller
     let body: LogsRequestBody
+    /// Whose Insights queries GetQueryResults may name.
+    let accountID: String
 
     func perform(_ operation: LogsOperation) throws -> Data {
         switch operation {
@@ -43,6 +45,8 @@ struct LogsHandler {
             return try encode(LogsShapes.Empty())
         case .TagLogGroup, .UntagLogGroup, .ListTagsLogGroup, .TagResource, .UntagResource, .ListTagsForResource:
             return try performTagging(operation)
+        case .StartQuery, .GetQueryResults, .StopQuery, .DescribeQueries:
+            return try performQuery(operation)
         }
     }
 
