@@ -114,14 +114,6 @@ struct RequestAuthenticator: Sendable {
             default: break
             }
         }
-        return Failure(code: error.code, message: error.message, status: Self.status(error))
-    }
-
-    static func status(_ error: SigV4Failure) -> Int {
-        switch error.code {
-        case "AuthorizationHeaderMalformed", "AuthorizationQueryParametersError", "InvalidToken", "IncompleteBody",
-             "XAmzContentSHA256Mismatch", "InvalidRequest", "InvalidArgument", "ExpiredToken": return 400
-        default: return 403
-        }
+        return Failure(code: error.code, message: error.message, status: error.httpStatus)
     }
 }
