@@ -11,22 +11,12 @@ struct DigestCheckingBody<Source: ObjectBodySource>: ObjectBodySource {
     private var md5: (expected: String, hash: Insecure.MD5)?
     private var checksums: [(expected: String, checksum: PayloadChecksum)]
 
-    /// The checksums declared in headers, to give back in the response as S3 does.
-    let declared: [(name: String, value: String)]
-
     init(_ source: Source, request: APIRequest) {
         self.source = source
         md5 = request.header("content-md5").map { ($0, Insecure.MD5()) }
-        var checksums: [(String, PayloadChecksum)] = []
-        var declared: [(name: String, value: String)] = []
-        for algorithm in ChecksumAlgorithm.allCases {
-            let name = "x-amz-checksum-" + algorithm.rawValue
-            guard let value = request.header(name) else { continue }
-            checksums.append((value, PayloadChecksum(algorithm)))
-            declared.append((name, value))
+        checksums = S3Objects.declaredChecksums(request).compactMap { declared in
+            ChecksumAlgorithm(headerName: declared.name).map { (declared.value, PayloadChecksum($0)) }
         }
-        self.checksums = checksums
-        self.declared = declared
     }
 
     mutating func read(maxCount: Int) throws -> Data {
