@@ -81,16 +81,10 @@ struct RequestAuthenticator: Sendable {
 
     /// The payload as the signature describes it.
     static func body(_ raw: Data, verified: VerifiedRequest) throws(SigV4Failure) -> Data {
-        if verified.payload.isChunked {
-            var decoder = AWSChunkedDecoder(for: verified)
-            let decoded = try decoder.feed(raw)
-            _ = try decoder.finish()
-            return Data(decoded)
-        }
-        var check = PayloadHashCheck(payload: verified.payload)
-        check.update(raw)
-        try check.finish()
-        return raw
+        var verifier = PayloadVerifier(for: verified)
+        let payload = try verifier.feed(raw)
+        _ = try verifier.finish()
+        return payload
     }
 
     /// SigV4's failures in the codes of the service signed for (S3's, or the query and JSON services'); an unknown

@@ -6,13 +6,8 @@ import Foundation
 /// (`x-amz-content-sha256`), or aws-chunked decoded with its chunk signatures and trailing checksum. A mismatch
 /// is thrown at the end, before the engine commits anything, in S3's words.
 final class VerifiedBodyReader: ObjectBodySource, @unchecked Sendable {
-    private enum Check {
-        case hash(PayloadHashCheck)
-        case chunked(AWSChunkedDecoder)
-    }
-
     private let stream: RequestBodyStream
-    private var check: Check
+    private var verifier: PayloadVerifier
     private var pending = Data()
     private var ended = false
     /// The trailing headers of an aws-chunked body (`x-amz-checksum-crc32`, …), known once it has been read.
@@ -20,37 +15,24 @@ final class VerifiedBodyReader: ObjectBodySource, @unchecked Sendable {
 
     init(stream: RequestBodyStream, verified: VerifiedRequest) {
         self.stream = stream
-        check = verified.payload.isChunked ? .chunked(AWSChunkedDecoder(for: verified)) : .hash(PayloadHashCheck(payload: verified.payload))
+        verifier = PayloadVerifier(for: verified)
     }
 
     /// An unsigned request's body (an anonymous upload a bucket policy may allow): nothing to check but its length.
     init(unsigned stream: RequestBodyStream) {
         self.stream = stream
-        check = .hash(PayloadHashCheck(payload: .unsigned))
+        verifier = PayloadVerifier(payload: .unsigned)
     }
 
     func read(maxCount: Int) throws -> Data {
         while pending.isEmpty && !ended {
             let raw = try stream.read(maxCount: 1 << 20)
             do {
-                switch check {
-                case .hash(var hash):
-                    if raw.isEmpty {
-                        try hash.finish()
-                        ended = true
-                    } else {
-                        hash.update(raw)
-                        pending = raw
-                    }
-                    check = .hash(hash)
-                case .chunked(var decoder):
-                    if raw.isEmpty {
-                        trailers = try decoder.finish()
-                        ended = true
-                    } else {
-                        pending = Data(try decoder.feed(raw))
-                    }
-                    check = .chunked(decoder)
+                if raw.isEmpty {
+                    trailers = try verifier.finish()
+                    ended = true
+                } else {
+                    pending = try verifier.feed(raw)
                 }
             } catch {
                 stream.abandon()
