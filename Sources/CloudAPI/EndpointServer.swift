@@ -20,8 +20,15 @@ public struct EndpointServer: Sendable {
 
     /// How long a client may stall mid-body before its request fails (S3's RequestTimeout) and the connection
     /// closes; idle keep-alive connections close after it too. `OVERCAST_ENDPOINT_IDLE_TIMEOUT` (seconds) changes it.
-    static var idleTimeout: TimeInterval {
+    /// Read once: every GetObject's channel and every streamed upload asks for it.
+    static let idleTimeout: TimeInterval =
         ProcessInfo.processInfo.environment["OVERCAST_ENDPOINT_IDLE_TIMEOUT"].flatMap(TimeInterval.init).flatMap { $0 > 0 ? $0 : nil } ?? 30
+
+    /// The URL clients use for a server bound to `host` and `port`: a wildcard address is reached through
+    /// 127.0.0.1, an IPv6 address goes in brackets.
+    public static func clientURL(host: String, port: Int) -> String {
+        let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host)
+        return "http://\(shown):\(port)"
     }
 
     /// A handler's answer as Hummingbird sends it: the body whole, or streamed from the engine thread.
@@ -100,12 +107,12 @@ public struct EndpointServer: Sendable {
             responder: responder,
             server: .http1(configuration: HTTP1Channel.Configuration(
                 additionalChannelHandlers: [ExpectContinueHandler()],
+                // Twice the engine side's wait, so a stalled upload hears RequestTimeout before its connection closes.
                 idleTimeout: .milliseconds(Int64(idleTimeout * 2000)))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "Overcast"),
             onServerRunning: { [account, host] channel in
                 let bound = channel.localAddress?.port ?? port
-                let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : (host.contains(":") ? "[\(host)]" : host)
-                account.endpoint.url = "http://\(shown):\(bound)"
+                account.endpoint.url = Self.clientURL(host: host, port: bound)
                 onReady(bound)
             },
             logger: Self.logger)

@@ -61,8 +61,7 @@ struct ServeCommand: ParsableCommand {
 
     static func announce(_ account: Account, host: String, port: Int) {
         let key = try? account.iam.rootAccessKey()
-        // The URL the server set while binding (0.0.0.0 shown as 127.0.0.1, IPv6 bracketed).
-        let url = account.endpoint.url ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let url = account.endpoint.url ?? EndpointServer.clientURL(host: host, port: port)
         // Written straight to the descriptor: a script reading the pipe sees it at once.
         FileHandle.standardOutput.write(Data("""
             Overcast endpoint: \(url)  (account \(account.accountID), \(account.region))
