@@ -18,7 +18,7 @@ public enum ExistingEndpoint {
                                       region: account.region, service: "s3", signingService: .s3, date: Date())
         var request = URLRequest(url: url, timeoutInterval: timeout)
         for (name, value) in signed { request.setValue(value, forHTTPHeaderField: name) }
-        let answered = StatusBox()
+        let answered = LockedValue<Int?>(nil)
         let done = DispatchSemaphore(value: 0)
         URLSession.shared.dataTask(with: request) { _, response, _ in
             answered.set((response as? HTTPURLResponse)?.statusCode)
@@ -27,12 +27,4 @@ public enum ExistingEndpoint {
         guard done.wait(timeout: .now() + timeout + 1) == .success, answered.get() == 200 else { return nil }
         return "http://127.0.0.1:\(port)"
     }
-}
-
-/// The status a probe's callback saw, handed to the waiting thread.
-private final class StatusBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var status: Int?
-    func set(_ value: Int?) { lock.withLock { status = value } }
-    func get() -> Int? { lock.withLock { status } }
 }

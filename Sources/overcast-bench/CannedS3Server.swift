@@ -1,4 +1,5 @@
 import CloudAPI
+import CloudEngine
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -29,7 +30,7 @@ enum CannedS3Server {
             }
         }
         let ready = DispatchSemaphore(value: 0)
-        let port = LockedPort()
+        let port = LockedValue(0)
         // The same interim answer to `Expect: 100-continue` as the endpoint's, or boto3 waits a second per put.
         let app = Application(responder: responder,
                               server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [ExpectContinueHandler()])),
@@ -40,7 +41,7 @@ enum CannedS3Server {
                               })
         Task { try await app.runService() }
         ready.wait()
-        return port.value
+        return port.get()
     }
 
     /// One page of 1,000 keys of ListObjectsV2, continuing at `start`.
@@ -54,23 +55,5 @@ enum CannedS3Server {
                 + "<ETag>\"d41d8cd98f00b204e9800998ecf8427e\"</ETag><Size>0</Size><StorageClass>STANDARD</StorageClass></Contents>"
         }
         return xml + "</ListBucketResult>"
-    }
-}
-
-/// The port a server bound, set from its event loop and read from the bench's thread.
-final class LockedPort: @unchecked Sendable {
-    private let lock = NSLock()
-    private var port = 0
-
-    func set(_ value: Int) {
-        lock.lock()
-        port = value
-        lock.unlock()
-    }
-
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return port
     }
 }

@@ -69,7 +69,7 @@ enum EndpointBenchmarks {
 
     static func startEndpoint(_ account: Account) throws -> Int {
         let ready = DispatchSemaphore(value: 0)
-        let port = LockedPort()
+        let port = LockedValue(0)
         let server = EndpointServer(account: account, port: 0)
         Task {
             try await server.run { bound in
@@ -78,7 +78,7 @@ enum EndpointBenchmarks {
             }
         }
         ready.wait()
-        return port.value
+        return port.get()
     }
 
     static var scriptsFolder: String {

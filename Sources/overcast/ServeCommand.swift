@@ -40,7 +40,7 @@ struct ServeCommand: ParsableCommand {
         defer { opened.events.stop() }
         let server = EndpointServer(account: opened, host: host, port: port)
         let done = DispatchSemaphore(value: 0)
-        let failure = FailureBox()
+        let failure = LockedValue<(any Error)?>(nil)
         Task {
             do {
                 try await server.run(stoppingOn: [.interrupt, .terminate]) { [writeProfile] bound in
@@ -86,12 +86,4 @@ extension ServeCommand {
             FileHandle.standardError.write(Data("Error: could not write the profile: \(error.localizedDescription)\n".utf8))
         }
     }
-}
-
-/// The error a server task ended with, handed back to the waiting thread.
-final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: (any Error)?
-    func set(_ value: any Error) { lock.withLock { error = value } }
-    func get() -> (any Error)? { lock.withLock { error } }
 }
