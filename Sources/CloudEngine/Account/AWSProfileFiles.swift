@@ -15,9 +15,14 @@ public struct AWSProfileFiles: Sendable {
     public static let profile = "overcast"
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> AWSProfileFiles {
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = Self.home(environment)
         return AWSProfileFiles(configPath: environment["AWS_CONFIG_FILE"] ?? home + "/.aws/config",
                                credentialsPath: environment["AWS_SHARED_CREDENTIALS_FILE"] ?? home + "/.aws/credentials")
+    }
+
+    /// The home folder the aws CLI reads its files under.
+    static func home(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["HOME"] ?? NSHomeDirectory()
     }
 
     public func write(endpoint: String, region: String, accessKeyID: String, secretAccessKey: String) throws {
@@ -92,7 +97,7 @@ extension Account {
 
     /// A path under the home folder as `~/…`, the way people type it.
     static func tilde(_ path: String) -> String {
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let home = AWSProfileFiles.home()
         guard !home.isEmpty, path.hasPrefix(home + "/") else { return path }
         return "~" + path.dropFirst(home.count)
     }
