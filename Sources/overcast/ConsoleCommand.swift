@@ -32,6 +32,7 @@ struct ConsoleCommand: ParsableCommand {
         let opened = try account.open(options: options)
         // Deliver S3 event notifications to functions while the console is open (and any left from before).
         opened.events.start()
+        opened.logs.startRetentionSweeps()
         // The endpoint, in this process: its URL shows in the header, and function workers call back through it.
         let endpoint = noEndpoint ? nil : Task { [endpointPort] in
             do {
@@ -66,6 +67,7 @@ struct ConsoleCommand: ParsableCommand {
         // Event delivery stops before the account closes; idle function workers are ended.
         defer {
             opened.events.stop()
+            opened.logs.stopRetentionSweeps()
             opened.functionRuntime.shutdown()
         }
         do {

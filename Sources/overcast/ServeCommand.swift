@@ -37,7 +37,11 @@ struct ServeCommand: ParsableCommand {
                 "Warning: listening on \(host), not loopback: anyone who can reach this machine can try the account's keys.\n".utf8))
         }
         opened.events.start()
-        defer { opened.events.stop() }
+        opened.logs.startRetentionSweeps()
+        defer {
+            opened.events.stop()
+            opened.logs.stopRetentionSweeps()
+        }
         let server = EndpointServer(account: opened, host: host, port: port)
         let done = DispatchSemaphore(value: 0)
         let failure = LockedValue<(any Error)?>(nil)

@@ -24,6 +24,8 @@ public final class Account: Sendable {
     public let endpoint = EndpointAddress()
     /// The S3 event dispatcher's timer and settings; `events` delivers the outbox.
     public let eventDelivery = S3EventDeliveryState()
+    /// The background sweep that deletes log events past their group's retention.
+    public let logRetention = LogRetentionSchedule()
 
     /// Made by this open: there was no account at the path (a mistyped `--db` lands here too, so front ends say so).
     public let isNew: Bool

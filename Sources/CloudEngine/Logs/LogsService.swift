@@ -52,6 +52,9 @@ public struct LogsService: Sendable {
     public func putRetentionPolicy(group: String, days: Int, caller: Caller) throws {
         try Self.validateRetention(days)
         try setRetention(group: group, days: days, action: "logs:PutRetentionPolicy", caller: caller)
+        // What the new period expires goes now, so storedBytes stops counting it at once, as AWS's does.
+        // A failure here (the account busy) is left to the background sweep; reads skip expired events anyway.
+        _ = try? purgeExpiredEvents(group: group)
     }
 
     /// DeleteRetentionPolicy: events are kept forever again.
