@@ -53,6 +53,11 @@ struct RequestDispatcher: Sendable {
         case .success(let authenticated):
             var caller = authenticated.caller
             caller.sourceIP = request.sourceIP
+            caller.requestID = requestID
+            // A function's own calls keep naming the function; other clients are named by address and agent.
+            if case .engine = caller.origin {
+                caller.origin = .endpoint(clientAddress: request.sourceIP, userAgent: request.header("user-agent"))
+            }
             var decoded = request
             decoded.body = authenticated.body
             decoded.verifiedBody = authenticated.stream

@@ -26,6 +26,8 @@ public final class Account: Sendable {
     public let eventDelivery = S3EventDeliveryState()
     /// The background sweep that deletes log events past their group's retention.
     public let logRetention = LogRetentionSchedule()
+    /// Keeps every authorization decision, written in batches off the request path (`activity` reads them).
+    public let activityRecorder: ActivityRecorder
 
     /// Made by this open: there was no account at the path (a mistyped `--db` lands here too, so front ends say so).
     public let isNew: Bool
@@ -41,6 +43,8 @@ public final class Account: Sendable {
         self.ids = options.ids
         self.authorizer = options.authorizer ?? IAMAuthorizer(clock: options.clock)
         self.changes = ChangeFeed()
+        self.activityRecorder = ActivityRecorder(isEnabled: options.recordsActivity && !openedForReading,
+                                                 window: options.activityWindow)
     }
 
     public var accountID: String { info.accountID }
@@ -52,6 +56,7 @@ public final class Account: Sendable {
     public var sts: STSService { STSService(account: self) }
     public var functions: FunctionsService { FunctionsService(account: self) }
     public var events: S3EventDispatcher { S3EventDispatcher(account: self) }
+    public var activity: ActivityService { ActivityService(account: self) }
 
     // MARK: - Transactions
 
@@ -76,9 +81,11 @@ public final class Account: Sendable {
     /// Asks the authorizer; throws AccessDenied when the call is not allowed.
     func authorize(_ caller: Caller, _ action: String, _ resource: String,
                    context: [String: [String]] = [:], db: Database) throws {
-        try authorizer.authorize(
-            AuthorizationRequest(caller: caller, action: action, resource: resource, context: context),
-            account: info, db: db)
+        let request = AuthorizationRequest(caller: caller, action: action, resource: resource, context: context)
+        let verdict = try authorizer.verdict(request, account: info, db: db)
+        activityRecorder.record(ActivityDraft(time: clock.now(), request: request, decision: verdict.decision,
+                                              denial: verdict.denial), account: self)
+        if let denial = verdict.denial { throw denial }
     }
 
     static func bump(_ topics: Set<ChangeTopic>, in db: Database) throws {

@@ -13,6 +13,10 @@ public struct AccountOptions: Sendable {
     /// Whether opening frees the bodies of uploads whose process died. The console says no and does it in the
     /// background after its first frame (`StorageService.discardAbandonedUploads`), as a large one takes seconds.
     public var discardsAbandonedUploadsAtOpen = true
+    /// Whether authorization decisions are kept in the activity trail (off only to measure what it costs).
+    public var recordsActivity = true
+    /// How much of the trail is kept.
+    public var activityWindow = ActivityWindow.standard
 
     public init(clock: any EngineClock = SystemClock(), ids: any IDGenerator = SystemIDGenerator(),
                 authorizer: (any Authorizer)? = nil, region: String = "us-east-1", accountID: String? = nil) {

@@ -36,6 +36,7 @@ enum AccountSchema {
         migrator.registerMigration("v5-s3-multipart-uploads", migrate: MultipartSchema.v5)
         migrator.registerMigration("v6-function-urls", migrate: FunctionsSchema.v6FunctionURLs)
         migrator.registerMigration("v7-log-group-tags", migrate: LogsSchema.v2GroupTags)
+        migrator.registerMigration("v8-activity", migrate: ActivitySchema.v8)
         return migrator
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMPolicy
 
 /// One request to be authorized: who wants to do what to which resource, with its condition keys.
 public struct AuthorizationRequest: Sendable {
@@ -26,6 +27,34 @@ public struct AuthorizationRequest: Sendable {
 public protocol Authorizer: Sendable {
     /// Throws `EngineError` (AccessDenied) when the request is not allowed.
     func authorize(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws
+    /// The decision as the activity trail records it: allowed or not, with the statements that decided,
+    /// and the error a denied call gets. Throws only when deciding failed (the account unreadable).
+    func verdict(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> AuthorizationVerdict
+}
+
+/// An authorizer's answer with what the trail keeps of it.
+public struct AuthorizationVerdict: Sendable {
+    /// IAM's outcome and deciding statements; nil from authorizers that only allow or deny.
+    public var decision: Decision?
+    /// What the caller gets when denied; nil when allowed.
+    public var denial: EngineError?
+
+    public init(decision: Decision?, denial: EngineError?) {
+        self.decision = decision
+        self.denial = denial
+    }
+}
+
+extension Authorizer {
+    /// For authorizers without statements: allowed when `authorize` returns, denied when it throws AccessDenied.
+    public func verdict(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> AuthorizationVerdict {
+        do {
+            try authorize(request, account: account, db: db)
+            return AuthorizationVerdict(decision: nil, denial: nil)
+        } catch let error as EngineError where error.code == "AccessDenied" || error.code == "AccessDeniedException" {
+            return AuthorizationVerdict(decision: nil, denial: error)
+        }
+    }
 }
 
 /// Allows the account root and AWS services, denies everyone else.

@@ -23,6 +23,12 @@ public struct Caller: Sendable, Hashable {
     public var secureTransport: Bool
     /// Tags on the principal (`aws:PrincipalTag/KEY`).
     public var principalTags: [String: String]
+    /// Where the call came from, for the activity trail; it takes no part in decisions.
+    public var origin: CallOrigin = .engine
+    /// The request's id as the front end answered it (`x-amz-request-id`), when it has one.
+    public var requestID: String?
+    /// The access key the request was signed with (CloudTrail's `accessKeyId`).
+    public var accessKeyID: String?
 
     public init(identity: Identity, sourceIP: String? = nil, secureTransport: Bool = false,
                 principalTags: [String: String] = [:]) {
@@ -30,6 +36,7 @@ public struct Caller: Sendable, Hashable {
         self.sourceIP = sourceIP
         self.secureTransport = secureTransport
         self.principalTags = principalTags
+        if case .service(let name) = identity { origin = .service(name) }
     }
 
     /// The account root user calling from inside this process.

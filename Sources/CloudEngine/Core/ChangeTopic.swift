@@ -8,6 +8,8 @@ public enum ChangeTopic: String, Sendable, Hashable, CaseIterable {
     case iam
     case functions
     case invocations
+    /// The activity trail (authorization decisions), written in batches.
+    case activity
 }
 
 /// What observers are told: which topics changed, and whether another process did it.

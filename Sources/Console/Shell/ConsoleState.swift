@@ -10,6 +10,8 @@ public struct ConsoleIdentity: Sendable, Hashable {
 
     public init(caller: Caller, label: String) {
         self.caller = caller
+        // What the console does is the console's in the activity trail, whoever it acts as.
+        self.caller.origin = .console
         self.label = label
     }
 

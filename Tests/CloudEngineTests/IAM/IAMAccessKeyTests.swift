@@ -47,7 +47,7 @@ struct IAMAccessKeyTests {
         #expect(keys.first?.userName == nil)
         let root = try #require(try test.iam.rootAccessKey())
         #expect(root.accessKeyID == keys.first?.accessKeyID)
-        #expect(try test.sts.credentials(forAccessKey: root.accessKeyID).caller == .root)
+        #expect(try test.sts.credentials(forAccessKey: root.accessKeyID).caller.identity == .root)
     }
 
     @Test("an Inactive key no longer resolves; Active again, it does")

@@ -42,6 +42,12 @@ public struct IAMAuthorizer: Authorizer {
         guard evaluation.decision.isAllowed else { throw Self.accessDenied(evaluation) }
     }
 
+    public func verdict(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> AuthorizationVerdict {
+        let evaluation = try evaluate(request, account: account, db: db)
+        return AuthorizationVerdict(decision: evaluation.decision,
+                                    denial: evaluation.decision.isAllowed ? nil : Self.accessDenied(evaluation))
+    }
+
     /// The decision for `request`, without throwing when it is a deny.
     public func decide(_ request: AuthorizationRequest, account: AccountInfo, db: Database) throws -> Decision {
         try evaluate(request, account: account, db: db).decision

@@ -24,7 +24,7 @@ extension STSService {
                 if let sessionToken, !sessionToken.isEmpty {
                     throw Self.invalidToken("A session token was sent with the long-term access key \(accessKeyID); unset AWS_SESSION_TOKEN, or use the temporary credentials it belongs to.")
                 }
-                let caller: Caller
+                var caller: Caller
                 if let userID: String = key["user_id"] {
                     let tags = try Row.fetchAll(db, sql: "SELECT key, value FROM iam_tags WHERE principal_kind = 'user' AND principal_id = ?",
                                                 arguments: [userID])
@@ -33,6 +33,7 @@ extension STSService {
                 } else {
                     caller = .root
                 }
+                caller.accessKeyID = accessKeyID
                 return ResolvedCredentials(accessKeyID: accessKeyID, secretAccessKey: key["secret"], caller: caller, expiration: nil)
             }
             if let session = try Row.fetchOne(db, sql: "SELECT * FROM sts_sessions WHERE access_key_id = ?", arguments: [accessKeyID]) {
@@ -44,8 +45,10 @@ extension STSService {
                     throw EngineError(code: "ExpiredToken", httpStatus: 400,
                                       message: "The security token included in the request is expired. The session ended at \(Self.timestamp(expiration)); call AssumeRole again for new credentials.")
                 }
-                let caller = Caller(identity: .assumedRole(roleName: session["role_name"], roleID: session["role_id"],
+                var caller = Caller(identity: .assumedRole(roleName: session["role_name"], roleID: session["role_id"],
                                                            rolePath: session["role_path"], sessionName: session["session_name"]))
+                caller.origin = STSService.origin(ofSessionStartedBy: session["source_arn"], sessionName: session["session_name"])
+                caller.accessKeyID = accessKeyID
                 return ResolvedCredentials(accessKeyID: accessKeyID, secretAccessKey: session["secret"], caller: caller,
                                            expiration: expiration)
             }

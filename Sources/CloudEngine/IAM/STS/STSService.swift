@@ -96,10 +96,16 @@ public struct STSService: Sendable {
                                  credentials.expiration.timeIntervalSince1970])
             try db.execute(sql: "UPDATE iam_roles SET last_used_at = ?, last_used_region = ? WHERE id = ?",
                            arguments: [now.timeIntervalSince1970, account.region, roleID])
-            let session = Caller(identity: .assumedRole(roleName: roleName, roleID: roleID, rolePath: rolePath, sessionName: sessionName))
+            var session = Caller(identity: .assumedRole(roleName: roleName, roleID: roleID, rolePath: rolePath, sessionName: sessionName))
+            session.origin = Self.origin(ofSessionStartedBy: caller.arn(accountID: account.accountID), sessionName: sessionName)
             return AssumedRole(credentials: credentials, assumedRoleARN: session.arn(accountID: account.accountID),
                                assumedRoleID: session.principalID(accountID: account.accountID), caller: session)
         }
+    }
+
+    /// A session Lambda started for a function (named after it) acts for that function, in the trail.
+    static func origin(ofSessionStartedBy source: String, sessionName: String) -> CallOrigin {
+        source == "lambda.amazonaws.com" ? .function(name: sessionName) : .engine
     }
 
     // MARK: - GetCallerIdentity

@@ -1,0 +1,37 @@
+import GRDB
+
+/// The activity trail's table. Frozen once shipped: change it with a new migration.
+enum ActivitySchema {
+    static func v8(_ db: Database) throws {
+        try db.execute(sql: """
+            -- One row per authorization decision; times are milliseconds since the epoch.
+            CREATE TABLE activity_events (
+                id INTEGER PRIMARY KEY,
+                event_id TEXT NOT NULL,
+                event_time INTEGER NOT NULL,
+                principal_arn TEXT NOT NULL,
+                principal_kind TEXT NOT NULL,
+                user_name TEXT,
+                role_name TEXT,
+                access_key_id TEXT,
+                action TEXT NOT NULL,
+                event_source TEXT NOT NULL,
+                event_name TEXT NOT NULL,
+                resource TEXT NOT NULL,
+                decision TEXT NOT NULL,
+                statements TEXT,
+                origin TEXT NOT NULL,
+                origin_detail TEXT,
+                user_agent TEXT,
+                request_id TEXT,
+                error_code TEXT,
+                error_message TEXT
+            );
+            CREATE INDEX activity_by_time ON activity_events(event_time);
+            CREATE INDEX activity_by_principal ON activity_events(principal_arn, id);
+            CREATE INDEX activity_by_user ON activity_events(user_name, id);
+            CREATE INDEX activity_by_event_name ON activity_events(event_name, id);
+            CREATE INDEX activity_by_resource ON activity_events(resource, id);
+            """)
+    }
+}
