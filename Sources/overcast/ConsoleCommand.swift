@@ -69,6 +69,8 @@ struct ConsoleCommand: ParsableCommand {
             opened.events.stop()
             opened.logs.stopRetentionSweeps()
             opened.functionRuntime.shutdown()
+            // Decisions still in memory are written before the account closes.
+            try? opened.activity.flush()
         }
         do {
             try app.run()

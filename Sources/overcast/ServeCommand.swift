@@ -41,6 +41,7 @@ struct ServeCommand: ParsableCommand {
         defer {
             opened.events.stop()
             opened.logs.stopRetentionSweeps()
+            try? opened.activity.flush()
         }
         let server = EndpointServer(account: opened, host: host, port: port)
         let done = DispatchSemaphore(value: 0)

@@ -21,13 +21,13 @@ struct LogsEndpoint: ServiceEndpoint {
                                               message: "Overcast's CloudWatch Logs does not serve \(shown); it serves \(served).",
                                               status: 400, requestID: requestID)
         }
-        let handler = LogsHandler(logs: account.logs, caller: caller, body: LogsRequestBody(request.body),
+        let handler = LogsHandler(logs: account.logs, caller: caller, body: JSONRequestBody(request.body),
                                   accountID: account.accountID)
         do {
             return Self.success(try handler.perform(operation), requestID: requestID)
         } catch let error as EngineError {
             return Self.response(for: error, requestID: requestID)
-        } catch let error as LogsRequestError {
+        } catch let error as JSONRequestError {
             return JSONErrorResponse.response(code: error.code, message: error.message, status: 400, requestID: requestID)
         } catch {
             return JSONErrorResponse.response(code: "ServiceUnavailableException", message: "The service could not answer: \(error)",

@@ -5,7 +5,7 @@ import Foundation
 struct LogsHandler {
     let logs: LogsService
     let caller: Caller
-    let body: LogsRequestBody
+    let body: JSONRequestBody
     /// Whose Insights queries GetQueryResults may name.
     let accountID: String
 

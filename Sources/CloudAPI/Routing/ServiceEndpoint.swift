@@ -33,6 +33,8 @@ struct ServiceDirectory: Sendable {
             return LambdaEndpoint(account: account)
         case .logs:
             return LogsEndpoint(account: account)
+        case .cloudtrail:
+            return CloudTrailEndpoint(account: account)
         case .unsupported:
             return UnsupportedServiceEndpoint(service: service)
         }

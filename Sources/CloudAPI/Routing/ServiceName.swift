@@ -7,6 +7,7 @@ enum ServiceName: Equatable, Sendable {
     case sts
     case lambda
     case logs
+    case cloudtrail
     /// A service Overcast does not emulate, by the name its signature gave.
     case unsupported(String)
 
@@ -17,6 +18,7 @@ enum ServiceName: Equatable, Sendable {
         case "sts": self = .sts
         case "lambda": self = .lambda
         case "logs": self = .logs
+        case "cloudtrail": self = .cloudtrail
         default: self = .unsupported(signingName)
         }
     }

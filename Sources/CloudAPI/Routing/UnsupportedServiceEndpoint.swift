@@ -16,6 +16,7 @@ struct UnsupportedServiceEndpoint: ServiceEndpoint {
         case .sts: return "sts"
         case .lambda: return "lambda"
         case .logs: return "logs"
+        case .cloudtrail: return "cloudtrail"
         case .unsupported(let name): return name
         }
     }
@@ -25,7 +26,7 @@ struct UnsupportedServiceEndpoint: ServiceEndpoint {
             ?? FormParameters(request).value("Action")
         let what = operation.map { "the operation \($0) of " } ?? ""
         return failure(code: "UnsupportedOperation",
-                       message: "Overcast does not emulate \(what)the service \"\(name)\". It serves s3, iam, sts, lambda and logs.",
+                       message: "Overcast does not emulate \(what)the service \"\(name)\". It serves s3, iam, sts, lambda, logs and cloudtrail (LookupEvents).",
                        status: 400, request: request, requestID: requestID)
     }
 

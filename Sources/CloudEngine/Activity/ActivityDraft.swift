@@ -20,7 +20,9 @@ struct ActivityDraft: Sendable {
             principalARN: caller.arn(accountID: accountID), principalKind: Self.kind(caller.identity),
             userName: Self.userName(caller.identity), roleName: Self.roleName(caller.identity),
             accessKeyID: caller.accessKeyID, action: action, eventSource: "\(service.lowercased()).amazonaws.com",
-            eventName: name, resource: request.resource, decision: outcome.rawValue,
+            eventName: name, resource: request.resource,
+            resourceType: ActivityClassification.resourceType(of: request.resource),
+            readOnly: ActivityClassification.isReadOnly(eventName: name), decision: outcome.rawValue,
             statements: (decision?.matchedStatements ?? []).map(ActivityStatement.init),
             origin: caller.origin.kind, originDetail: caller.origin.detail, userAgent: caller.origin.userAgent,
             requestID: caller.requestID, errorCode: denial?.code, errorMessage: denial?.message)

@@ -26,6 +26,10 @@ public struct ActivityEvent: Sendable, Equatable, Codable, FetchableRecord, Pers
     /// The action's name, `PutObject` (IAM's name: `s3:ListBucket` is CloudTrail's ListObjects).
     public var eventName: String
     public var resource: String
+    /// CloudFormation's type name, `AWS::S3::Object`; nil for `*`.
+    public var resourceType: String?
+    /// Whether the call only reads (CloudTrail's `readOnly`).
+    public var readOnly: Bool
     /// allowed, explicitDeny or implicitDeny (the IAM simulator's words).
     public var decision: String
     /// The deciding statements.
@@ -53,7 +57,10 @@ public struct ActivityEvent: Sendable, Equatable, Codable, FetchableRecord, Pers
         case action
         case eventSource = "event_source"
         case eventName = "event_name"
-        case resource, decision, statements, origin
+        case resource
+        case resourceType = "resource_type"
+        case readOnly = "read_only"
+        case decision, statements, origin
         case originDetail = "origin_detail"
         case userAgent = "user_agent"
         case requestID = "request_id"

@@ -18,6 +18,8 @@ enum ActivitySchema {
                 event_source TEXT NOT NULL,
                 event_name TEXT NOT NULL,
                 resource TEXT NOT NULL,
+                resource_type TEXT,
+                read_only INTEGER NOT NULL,
                 decision TEXT NOT NULL,
                 statements TEXT,
                 origin TEXT NOT NULL,
@@ -32,6 +34,7 @@ enum ActivitySchema {
             CREATE INDEX activity_by_user ON activity_events(user_name, id);
             CREATE INDEX activity_by_event_name ON activity_events(event_name, id);
             CREATE INDEX activity_by_resource ON activity_events(resource, id);
+            CREATE INDEX activity_by_access_key ON activity_events(access_key_id, id);
             """)
     }
 }

@@ -10,6 +10,9 @@ public struct ActivityQuery: Sendable, Equatable {
         case eventSource(String)
         case accessKeyID(String)
         case principalARN(String)
+        case eventID(String)
+        case readOnly(Bool)
+        case resourceType(String)
     }
 
     public var attribute: Attribute?
@@ -87,7 +90,7 @@ public struct ActivityService: Sendable {
         }
     }
 
-    static func condition(_ attribute: ActivityQuery.Attribute) -> (String, String) {
+    static func condition(_ attribute: ActivityQuery.Attribute) -> (String, any DatabaseValueConvertible) {
         switch attribute {
         case .userName(let value): return ("user_name", value)
         case .eventName(let value): return ("event_name", value)
@@ -95,6 +98,9 @@ public struct ActivityService: Sendable {
         case .eventSource(let value): return ("event_source", value)
         case .accessKeyID(let value): return ("access_key_id", value)
         case .principalARN(let value): return ("principal_arn", value)
+        case .eventID(let value): return ("event_id", value)
+        case .readOnly(let value): return ("read_only", value)
+        case .resourceType(let value): return ("resource_type", value)
         }
     }
 
