@@ -35,7 +35,8 @@ enum IAMBenchmarks {
             Measurement.report("iam.decision_10x10_\(name)_median_us", Measurement.percentile(samples, 0.5), "us")
             Measurement.report("iam.decision_10x10_\(name)_p99_us", Measurement.percentile(samples, 0.99), "us")
         }
-        try enginePath()
+        try enginePath(trail: true)
+        try enginePath(trail: false)
         try hostileDocuments()
         managedCatalog()
         try consoleFigures()
@@ -175,10 +176,13 @@ enum IAMBenchmarks {
 
     /// The same caller through the engine: HeadObject as the IAM user, so loading the user's
     /// policies and the bucket policy in the transaction, the cache and the evaluation are all counted.
-    static func enginePath() throws {
+    /// `trail` false: the same without the activity trail, to show what recording costs a decision.
+    static func enginePath(trail: Bool) throws {
         let folder = try Measurement.scratchFolder("iam")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let account = try Account.open(path: folder.appendingPathComponent("iam.sqlite").path)
+        var options = AccountOptions()
+        options.recordsActivity = trail
+        let account = try Account.open(path: folder.appendingPathComponent("iam.sqlite").path, options: options)
         try account.storage.createBucket("bucket-9", caller: .root)
         try account.storage.putObject(bucket: "bucket-9", key: "reports/2026/q1.csv",
                                       body: DataBodySource(Data("a,b\n".utf8)), caller: .root)
@@ -201,10 +205,11 @@ enum IAMBenchmarks {
                 } catch {}
             } * 1e6)
         }
-        Measurement.report("iam.headobject_as_user_10x10_median_us", Measurement.percentile(allowed, 0.5), "us")
-        Measurement.report("iam.headobject_as_user_10x10_p99_us", Measurement.percentile(allowed, 0.99), "us")
-        Measurement.report("iam.denied_call_as_user_10x10_median_us", Measurement.percentile(denied, 0.5), "us")
-        Measurement.report("iam.denied_call_as_user_10x10_p99_us", Measurement.percentile(denied, 0.99), "us")
+        let off = trail ? "" : "_trail_off"
+        Measurement.report("iam.headobject_as_user_10x10\(off)_median_us", Measurement.percentile(allowed, 0.5), "us")
+        Measurement.report("iam.headobject_as_user_10x10\(off)_p99_us", Measurement.percentile(allowed, 0.99), "us")
+        Measurement.report("iam.denied_call_as_user_10x10\(off)_median_us", Measurement.percentile(denied, 0.5), "us")
+        Measurement.report("iam.denied_call_as_user_10x10\(off)_p99_us", Measurement.percentile(denied, 0.99), "us")
     }
 
     /// Ten statements with conditions; only statement 9 of policy 9 matches the benchmark's allowed request.
