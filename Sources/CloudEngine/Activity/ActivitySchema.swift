@@ -35,6 +35,7 @@ enum ActivitySchema {
             CREATE INDEX activity_by_event_name ON activity_events(event_name, id);
             CREATE INDEX activity_by_resource ON activity_events(resource, id);
             CREATE INDEX activity_by_access_key ON activity_events(access_key_id, id);
+            CREATE INDEX activity_by_role ON activity_events(role_name, id);
             """)
     }
 }
