@@ -1,7 +1,7 @@
 import Foundation
 
 // overcast-bench SUITE...: prints one line per figure, `suite.name value unit`.
-// Suites: storage, iam, console, functions, endpoint, logs. Run in release: `swift run -c release overcast-bench storage`.
+// Suites: storage, iam, console, functions, endpoint, logs, activity. Run in release: `swift run -c release overcast-bench storage`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites: [String: () throws -> Void] = [
@@ -11,6 +11,7 @@ let suites: [String: () throws -> Void] = [
     "functions": FunctionBenchmarks.run,
     "endpoint": EndpointBenchmarks.run,
     "logs": LogsBenchmarks.run,
+    "activity": ActivityBenchmarks.run,
     "_console-child": ConsoleBenchmarks.child,
     // Child processes, so each peak RSS is measured alone.
     "_storage-put-file": StorageBenchmarks.putFileChild,
@@ -20,7 +21,7 @@ let suites: [String: () throws -> Void] = [
 let chosen = arguments.first?.hasPrefix("_") == true ? [arguments[0]] : (arguments.isEmpty ? ["storage"] : arguments)
 for name in chosen {
     guard let suite = suites[name] else {
-        FileHandle.standardError.write(Data("unknown suite \(name); known: storage, iam, console, functions, endpoint, logs\n".utf8))
+        FileHandle.standardError.write(Data("unknown suite \(name); known: storage, iam, console, functions, endpoint, logs, activity\n".utf8))
         exit(2)
     }
     do {

@@ -43,6 +43,52 @@ public struct ActivityEvent: Sendable, Equatable, Codable, FetchableRecord, Pers
     public var errorCode: String?
     public var errorMessage: String?
 
+    public init(id: Int64?,
+                eventID: String,
+                eventTime: Int64,
+                principalARN: String,
+                principalKind: String,
+                userName: String?,
+                roleName: String?,
+                accessKeyID: String?,
+                action: String,
+                eventSource: String,
+                eventName: String,
+                resource: String,
+                resourceType: String?,
+                readOnly: Bool,
+                decision: String,
+                statements: [ActivityStatement],
+                origin: String,
+                originDetail: String?,
+                userAgent: String?,
+                requestID: String?,
+                errorCode: String?,
+                errorMessage: String?) {
+        self.id = id
+        self.eventID = eventID
+        self.eventTime = eventTime
+        self.principalARN = principalARN
+        self.principalKind = principalKind
+        self.userName = userName
+        self.roleName = roleName
+        self.accessKeyID = accessKeyID
+        self.action = action
+        self.eventSource = eventSource
+        self.eventName = eventName
+        self.resource = resource
+        self.resourceType = resourceType
+        self.readOnly = readOnly
+        self.decision = decision
+        self.statements = statements
+        self.origin = origin
+        self.originDetail = originDetail
+        self.userAgent = userAgent
+        self.requestID = requestID
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+    }
+
     public var isAllowed: Bool { decision == Decision.Outcome.allowed.rawValue }
 
     enum CodingKeys: String, CodingKey {

@@ -114,3 +114,14 @@ public struct ActivityService: Sendable {
         return id
     }
 }
+
+extension ActivityService {
+    /// Writes events straight into the trail in one transaction, for benchmarks that need a million of them.
+    /// Not a front end's call: it skips authorization and the recorder on purpose.
+    @_spi(Benchmarks)
+    public func bulkLoad(_ events: some Sequence<ActivityEvent>) throws {
+        try account.write([.activity]) { db in
+            for event in events { try event.insert(db) }
+        }
+    }
+}
