@@ -293,7 +293,8 @@ enum FunctionsReducer {
         let requestID = invocation.requestID.components(separatedBy: "-attempt").first ?? invocation.requestID
         // The Log groups panel shows it, from the invocation's start; Esc comes back here.
         let request = LogEventsRequest(source: LogEventsSource(group: group, stream: stream), requestID: requestID,
-                                       startTime: Int64((invocation.startedAt.timeIntervalSince1970 * 1000).rounded(.down)),
+                                       // A little before the record's start: the worker stamps START itself.
+                                       startTime: Int64((invocation.startedAt.timeIntervalSince1970 * 1000).rounded(.down)) - 2_000,
                                        returnTo: .functions)
         return LogGroupsReducer.reduce(&s, .openedAt(request))
     }

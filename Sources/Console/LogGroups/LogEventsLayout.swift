@@ -74,7 +74,7 @@ struct LogEventsLayout {
             return SyntaxHighlighter.highlight(pretty, language: .json).filter { !$0.isEmpty }
         }
         let role: StyleRole = isContext ? .dim : Self.role(message)
-        var parts = message.replacingOccurrences(of: "\t", with: "    ").split(separator: "\n", omittingEmptySubsequences: false)
+        var parts = message.replacingOccurrences(of: "\t", with: "  ").split(separator: "\n", omittingEmptySubsequences: false)
         if parts.count > 1, parts.last == "" { parts.removeLast() }
         return parts.map { [TextSpan(String($0), role: role)] }
     }

@@ -98,6 +98,12 @@ enum LogEventsReducer {
     private static func loaded(_ s: inout ConsoleState, _ source: LogEventsSource, _ request: LogEventsPageRequest,
                                _ page: LogEventsPage) -> [ConsoleEffect] {
         guard var view = s.logGroups.events, view.source == source, view.loading == request else { return [] }
+        if case .from = request, page.events.isEmpty {
+            // Nothing at or after the time: the newest events (the landing still looks for its line there).
+            view.loading = .newest
+            s.logGroups.events = view
+            return [.logGroups(.loadEvents(source, .newest))]
+        }
         let anchor = view.topEvent
         view.loading = nil
         view.loaded = true

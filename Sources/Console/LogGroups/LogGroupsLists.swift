@@ -8,8 +8,8 @@ enum LogGroupsLists {
 
     static func groupRow(_ group: LogGroupSummary) -> TableRow<String> {
         TableRow(id: group.name, cells: [
-            group.name, RetentionChoice.label(group.group.retentionInDays), Formatting.bytes(group.group.storedBytes),
-            time(group.lastEventTime),
+            group.name, RetentionChoice.label(group.group.retentionInDays), time(group.lastEventTime),
+            Formatting.bytes(group.group.storedBytes),
         ])
     }
 
@@ -34,13 +34,13 @@ enum LogGroupsLists {
     /// The "all streams" row, first whatever the filter: the group's events interleaved.
     static func allStreamsRow(_ streams: [LogStream]) -> TableRow<String> {
         TableRow(id: LogStreamsState.allStreamsID, cells: [
-            "⁂ All streams, interleaved by time", time(streams.compactMap(\.firstEventTimestamp).min()),
-            time(streams.compactMap(\.lastEventTimestamp).max()),
+            "⁂ All streams, interleaved by time", time(streams.compactMap(\.lastEventTimestamp).max()),
+            time(streams.compactMap(\.firstEventTimestamp).min()),
         ])
     }
 
     static func streamRow(_ stream: LogStream) -> TableRow<String> {
-        TableRow(id: stream.name, cells: [stream.name, time(stream.firstEventTimestamp), time(stream.lastEventTimestamp)])
+        TableRow(id: stream.name, cells: [stream.name, time(stream.lastEventTimestamp), time(stream.firstEventTimestamp)])
     }
 
     static func rebuildStreams(_ s: inout ConsoleState) {

@@ -22,11 +22,11 @@ enum LogGroupsOverlays {
         case .confirmDeleteGroup(let confirmation, _), .confirmDeleteStream(let confirmation, _, _):
             buffer.render(ConfirmationView(state: confirmation).modal, in: area)
         case .pattern(let input, let problem):
-            drawLine(&buffer, layout, prompt: "Filter pattern ", input: input, placeholder: "ERROR -Retry  { $.level = \"ERROR\" }",
+            drawLine(&buffer, layout, prompt: " Pattern ", input: input, placeholder: "ERROR -Retry  { $.level = \"ERROR\" }",
                      note: problem.map { ($0, .error) } ?? ("Terms (all must match), \"a phrase\", -term, ?term; "
                         + "{ $.field = value }; [a, b, ..., c = 5*]. Empty shows every event.", .dim))
         case .jump(let input, let problem):
-            drawLine(&buffer, layout, prompt: "Jump to ", input: input, placeholder: "10:30",
+            drawLine(&buffer, layout, prompt: " Jump to ", input: input, placeholder: "10:30",
                      note: problem.map { ($0, .error) } ?? ("Type " + LogTimeInput.hint + ".", .dim))
         }
     }
@@ -36,9 +36,9 @@ enum LogGroupsOverlays {
         let line = layout.status
         buffer.fill(line, role: .normal)
         buffer.write(prompt, at: Point(x: line.x, y: line.y), role: .keyHint)
-        let (field, hint) = line.inset(left: prompt.displayWidth).splitRight(min(26, line.width / 3))
+        let (field, hint) = line.inset(left: prompt.displayWidth).splitRight(min(20, line.width / 3))
         buffer.render(TextInputView(state: input, focused: true, placeholder: placeholder), in: field)
-        buffer.write(" Enter applies · Esc cancels", in: hint, role: .dim)
+        buffer.write(" Enter · Esc cancels", in: hint, role: .dim)
         // The note takes the rows just above, as many as it needs (two at most).
         let width = max(1, layout.body.width)
         let lines = Array(TextWrap.lines(note.0, width: width - 1).prefix(2))

@@ -23,8 +23,10 @@ enum LogGroupsPanel: ConsolePanel {
 
     static func isNested(_ state: ConsoleState) -> Bool { state.logGroups.screen != .groups }
 
-    /// On the events, `/` is the panel's own filter pattern line (the binding above the shell's).
-    static func filterDisabledReason(_ state: ConsoleState) -> String? { nil }
+    /// On the events, `/` is the panel's own filter pattern line (its binding comes before the shell's).
+    static func filterDisabledReason(_ state: ConsoleState) -> String? {
+        state.logGroups.screen == .events ? "Here / takes a filter pattern" : nil
+    }
 
     static func currentFilter(_ state: ConsoleState) -> String { LogGroupsReducer.currentFilter(state) }
     static func filterChanged(_ text: String) -> ConsoleAction { .logGroups(.filterChanged(text)) }

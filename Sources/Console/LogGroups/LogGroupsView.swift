@@ -4,17 +4,18 @@ import TerminalUI
 
 /// Draws the Log groups panel: the group and stream lists, the events (`LogEventsView`), and the dialogs.
 enum LogGroupsView {
+    /// The rightmost columns give way first: at 80 columns Stored and First event are hidden, so names keep room.
     static let groupColumns = [
-        TableColumn("Log group", width: .flexible(min: 20)),
+        TableColumn("Log group", width: .flexible(min: 28)),
         TableColumn("Retention", width: .fixed(12)),
-        TableColumn("Stored", width: .fixed(9), alignment: .right),
         TableColumn("Last event", width: .fixed(16)),
+        TableColumn("Stored", width: .fixed(9), alignment: .right),
     ]
 
     static let streamColumns = [
-        TableColumn("Log stream", width: .flexible(min: 24)),
-        TableColumn("First event", width: .fixed(16)),
+        TableColumn("Log stream", width: .flexible(min: 40)),
         TableColumn("Last event", width: .fixed(16)),
+        TableColumn("First event", width: .fixed(16)),
     ]
 
     static let emptyGroups = "No log groups yet. A function writes to /aws/lambda/NAME the first time it is invoked; "
