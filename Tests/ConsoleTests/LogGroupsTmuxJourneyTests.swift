@@ -39,7 +39,7 @@ struct LogGroupsTmuxJourneyTests {
             session.keys("j", "Enter")
             try session.waitFor { $0.contains("[INFO] stored 3 orders") && $0.contains("6 events") }
             session.keys("/")
-            try session.waitFor("Filter pattern")
+            try session.waitFor("Terms (all must match)")
             session.text("ERROR")
             session.keys("Enter")
             try session.waitFor { $0.contains("filter ERROR: 2 matches") }
