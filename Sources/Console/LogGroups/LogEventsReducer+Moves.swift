@@ -44,7 +44,8 @@ extension LogEventsReducer {
         case .bottom:
             view.top = bottom
         }
-        view.follow = view.top >= bottom && !view.hasNewer
+        // G with newer events still to read follows them: the view stays at the bottom as they arrive.
+        view.follow = view.top >= bottom && (!view.hasNewer || scroll == .bottom)
         var page: LogEventsPageRequest?
         if view.loading == nil {
             if upward, view.top == LogEventsPosition(), let token = view.olderToken {

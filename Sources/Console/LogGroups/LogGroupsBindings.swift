@@ -37,23 +37,22 @@ extension ConsoleBindings {
     }
 
     static func logEventsView(_ l: LogGroupsState) -> KeyBindingTable<ConsoleAction> {
-        let o = l.options
         return KeyBindingTable<ConsoleAction>([
             KeyBinding("/", .logGroups(.patternPressed), label: "Filter",
                        help: "Filter with a CloudWatch filter pattern: ERROR -Retry, { $.level = \"ERROR\" }, [ip, ..., status=5*]",
                        group: "Log events"),
             KeyBinding("C", .logGroups(.contextCycled), label: "Context",
                        help: "Events of context around each match: 0, 2 or 5", group: "Log events"),
-            KeyBinding("T", .logGroups(.jumpPressed), label: "Jump to time",
+            KeyBinding("T", .logGroups(.jumpPressed), label: "Jump",
                        help: "Go to the first event at or after a time: 2026-12-01 10:30, 10:30, -15m, -2h (UTC)",
                        group: "Log events"),
-            KeyBinding("w", .logGroups(.wrapToggled), label: o.wraps ? "No wrap" : "Wrap",
+            KeyBinding("w", .logGroups(.wrapToggled), label: "Wrap",
                        help: "Wrap long messages onto more rows (else they end in …)", group: "View"),
-            KeyBinding("t", .logGroups(.timestampsToggled), label: o.timestamps ? "Hide times" : "Times",
+            KeyBinding("t", .logGroups(.timestampsToggled), label: "Times",
                        help: "Show or hide each event's time", group: "View"),
-            KeyBinding("J", .logGroups(.jsonToggled), label: o.prettyJSON ? "Raw" : "JSON",
+            KeyBinding("J", .logGroups(.jsonToggled), label: "JSON",
                        help: "Pretty-print messages that are JSON", group: "View"),
-            KeyBinding("f", .logGroups(.fullScreenToggled), label: o.fullScreen ? "Windowed" : "Full screen",
+            KeyBinding("f", .logGroups(.fullScreenToggled), label: "Full",
                        help: "Give the events the whole screen (no sidebar or log pane)", group: "View"),
         ]).merged(with: logGroupsMovement())
     }
