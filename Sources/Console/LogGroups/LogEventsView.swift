@@ -41,9 +41,9 @@ enum LogEventsView {
         let count = Formatting.count(view.events.count)
         var text = view.events.count == 1 ? "1 event" : "\(count) events"
         if view.full {
-            text += " (the newest kept; T jumps further back)"
+            text = "the newest \(count) events (T jumps further back)"
         } else if view.olderToken != nil, view.events.count >= LogEventsState.pageSize {
-            text += " · older above"
+            text = (view.hasNewer ? "\(count) events" : "the newest \(count) events") + " · scroll up for older"
         }
         if view.hasNewer { text += " · newer below" }
         spans.append(TextSpan(text, role: .dim))
