@@ -79,11 +79,14 @@ struct LogEventsLayout {
         return parts.map { [TextSpan(String($0), role: role)] }
     }
 
-    /// Lambda's own lines dimmed, errors and warnings in their colours.
+    /// Lambda's own lines dimmed, errors and warnings in their colours (Python's `[ERROR]`, or a JSON `level`).
     static func role(_ message: String) -> StyleRole {
         if LogLineStyle.isPlatformLine(message) { return .dim }
-        if message.contains("[ERROR]") || message.hasPrefix("Traceback") { return .logError }
-        if message.contains("[WARN") { return .logWarn }
+        func level(_ name: String) -> Bool {
+            message.contains("\"level\":\"\(name)") || message.contains("\"level\": \"\(name)")
+        }
+        if message.contains("[ERROR]") || message.hasPrefix("Traceback") || level("ERROR") { return .logError }
+        if message.contains("[WARN") || level("WARN") { return .logWarn }
         return .normal
     }
 
