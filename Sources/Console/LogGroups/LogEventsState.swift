@@ -90,7 +90,8 @@ public struct LogEventsState: Sendable {
         return nil
     }
 
-    /// Every event, or the matches with `context` events either side, a gap between hunks that do not touch.
+    /// Every event, or the matches with `context` events either side, a gap between hunks that do not touch
+    /// (with context only, as grep: without it every match is its own line).
     static func entries(events: [OutputLogEvent], matches: Set<Int64>?, context: Int) -> [LogEventEntry] {
         guard let matches else { return events.indices.map { .event($0, isMatch: false) } }
         var keep = Array(repeating: false, count: events.count)
@@ -100,7 +101,7 @@ public struct LogEventsState: Sendable {
         var result: [LogEventEntry] = []
         var last: Int?
         for index in events.indices where keep[index] {
-            if let last, index != last + 1 { result.append(.gap) }
+            if let last, context > 0, index != last + 1 { result.append(.gap) }
             result.append(.event(index, isMatch: matches.contains(events[index].id)))
             last = index
         }
