@@ -439,13 +439,15 @@ struct FunctionsPanelTests {
         #expect(f.screen.contains("Success"))
 
         f.harness.press("enter")
-        #expect(f.state.screen == .logStream)
-        let view = try #require(f.state.logStream)
-        #expect(view.group == "/aws/lambda/printer")
+        // The invocation's lines open in the Log groups panel; Esc comes back.
+        #expect(f.harness.state.service == .logGroups)
+        let view = try #require(f.harness.state.logGroups.events)
+        #expect(view.source.group == "/aws/lambda/printer")
         #expect(view.requestID == invocation.requestID)
-        #expect(view.lines.contains { $0.message == "ObjectCreated:Put s3://uploads/in/hello world.txt (2 bytes)" })
+        #expect(view.events.contains { $0.message.contains("ObjectCreated:Put s3://uploads/in/hello world.txt (2 bytes)") })
         #expect(f.screen.contains("s3://uploads/in/hello world.txt"))
         f.harness.press("esc")
+        #expect(f.harness.state.service == .functions)
         #expect(f.state.screen == .function)
         #expect(f.detail?.tab == .invocations)
 
@@ -663,7 +665,7 @@ struct FunctionsPanelTests {
         f.openPanel()
         f.open("busy", tab: .invocations)
         f.harness.press("enter")
-        #expect(f.state.logStream?.requestID == target)
+        #expect(f.harness.state.logGroups.events?.requestID == target)
         #expect(f.screen.contains("the target request"))
     }
 }

@@ -80,14 +80,14 @@ struct ShellTests {
         #expect(f.lastToast == "Unknown command :ec2. Try :buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME, :messages or :q.")
     }
 
-    @Test("A service without a panel yet shows a one-line message and no data")
-    func unavailableService() throws {
+    @Test(":logs opens the Log groups panel, which says how groups appear when there are none")
+    func logsCommand() throws {
         let f = try ConsoleFixture()
         f.harness.press(":")
         f.harness.type("logs")
         f.harness.press("enter")
-        #expect(f.screen.contains("Log groups are not available in this version of the console yet; they arrive with"))
-        #expect(f.screen.contains("Logs panel."))
+        #expect(f.state.service == .logGroups)
+        #expect(f.screen.contains("No log groups yet. A function writes to /aws/lambda/NAME the first time it is"))
     }
 
     @Test("Tab moves to the sidebar, where j and Enter choose a service")

@@ -89,10 +89,11 @@ extension TmuxJourneyTests {
             try session.waitFor { $0.contains("Success") && $0.contains("Invocations") }
             session.keys("Enter")
             try session.waitFor("START RequestId")
-            // The view opens at the request's START line; G follows the end of the stream, where the key is printed.
-            session.keys("G")
-            // At 80 columns the line wraps between "sales" and "report.csv".
-            try session.waitFor { $0.contains("ObjectCreated:Put s3://trigger-bucket/sales") && $0.contains("report.csv (22 bytes)") }
+            // The invocation's lines open in the Log groups panel at its START line; G follows the end of the stream,
+            // where the key is printed; f gives the events the whole screen and t hides the times, so the line fits at 80.
+            try session.waitFor("Log events")
+            session.keys("G", "f", "t")
+            try session.waitFor("ObjectCreated:Put s3://trigger-bucket/sales report.csv (22 bytes)")
             session.keys("q")
             let (status, alternate) = try session.waitForExit()
             #expect(status == 0, "exit status at \(size)")

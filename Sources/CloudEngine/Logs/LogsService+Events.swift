@@ -97,50 +97,8 @@ extension LogsService {
         return try account.read { db in
             try account.authorize(caller, "logs:GetLogEvents", streamARN(group, stream), db: db)
             try requireStream(group, stream, db)
-            var condition = "group_name = ? AND stream_name = ?"
-            var arguments: StatementArguments = [group, stream]
-            // Events older than the group's retention are gone, as they are from AWS.
-            let retained = try retentionFloor(group, db)
-            if let floor = [startTime, retained].compactMap({ $0 }).max() {
-                condition += " AND timestamp >= ?"
-                arguments += [floor]
-            }
-            if let endTime {
-                condition += " AND timestamp < ?"
-                arguments += [endTime]
-            }
-            let forward = position?.forward ?? startFromHead
-            if let position {
-                condition += forward ? " AND (timestamp, id) > (?, ?)" : " AND (timestamp, id) < (?, ?)"
-                arguments += [position.timestamp, position.id]
-            }
-            let order = forward ? "ASC" : "DESC"
-            arguments += [limit]
-            // As many events as fit in 1 MB of messages, up to `limit`, as AWS returns them.
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT id, stream_name, timestamp, ingested_at, message FROM log_events
-                WHERE \(condition) ORDER BY timestamp \(order), id \(order) LIMIT ?
-                """, arguments: arguments)
-            var events: [OutputLogEvent] = []
-            var bytes = 0
-            while let row = try cursor.next() {
-                let event = Self.event(from: row)
-                bytes += event.message.utf8.count + Self.eventOverhead
-                if bytes > Self.maxBatchBytes && !events.isEmpty { break }
-                events.append(event)
-            }
-            if !forward { events.reverse() }
-            let first = events.first.map { LogEventPosition(forward: false, timestamp: $0.timestamp, id: $0.id) }
-            let last = events.last.map { LogEventPosition(forward: true, timestamp: $0.timestamp, id: $0.id) }
-            // With nothing returned, hand back the same place (or the stream's ends), so a tailing client waits there.
-            // A forward place (ts, id) means "after it", a backward one "before it": turning one into the
-            // other moves the id by one so the event at the boundary is neither lost nor repeated.
-            let head = position.map { LogEventPosition(forward: true, timestamp: $0.timestamp, id: $0.forward ? $0.id : $0.id - 1) }
-                ?? LogEventPosition(forward: true, timestamp: Int64.min, id: 0)
-            let tail = position.map { LogEventPosition(forward: false, timestamp: $0.timestamp, id: $0.forward ? $0.id + 1 : $0.id) }
-                ?? LogEventPosition(forward: false, timestamp: Int64.max, id: 0)
-            return LogEventsPage(events: events, nextForwardToken: (last ?? head).token,
-                                 nextBackwardToken: (first ?? tail).token)
+            return try eventsPage(db, group: group, stream: stream, startTime: startTime, endTime: endTime, position: position,
+                                  limit: limit, startFromHead: startFromHead)
         }
     }
 

@@ -61,8 +61,6 @@ public enum FunctionsAction: Sendable {
     case actionFailed(ConsoleError)
     /// Something the person asked for turned out to change nothing (an edit saved unchanged).
     case nothingChanged(String)
-    case logStreamLoaded(group: String, stream: String, [LogLine])
-    case logStreamLoadFailed(group: String, stream: String, ConsoleError)
 }
 
 /// A function to create, as the create form describes it.
@@ -148,5 +146,4 @@ public enum FunctionsEffect: Sendable, Equatable {
     case invoke(function: String, eventName: String, payload: String)
     case addTrigger(TriggerRequest)
     case removeTrigger(function: String, S3Trigger)
-    case loadLogStream(group: String, stream: String)
 }

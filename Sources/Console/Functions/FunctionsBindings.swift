@@ -81,18 +81,6 @@ extension ConsoleBindings {
         return KeyBindingTable<ConsoleAction>(rows).merged(with: functionMovement())
     }
 
-    static let logStream: KeyBindingTable<ConsoleAction> = [
-        KeyBinding(["down", "j"], .functions(.scrolled(.lines(1))), label: "Down", group: "Scrolling", showInFooter: false),
-        KeyBinding(["up", "k"], .functions(.scrolled(.lines(-1))), label: "Up", group: "Scrolling", showInFooter: false),
-        KeyBinding(["pgdn", "ctrl+f", "space"], .functions(.scrolled(.pages(1))), label: "Page down", group: "Scrolling",
-                   showInFooter: false),
-        KeyBinding(["pgup", "ctrl+b"], .functions(.scrolled(.pages(-1))), label: "Page up", group: "Scrolling",
-                   showInFooter: false),
-        KeyBinding(["home", "g"], .functions(.scrolled(.top)), label: "Top", group: "Scrolling", showInFooter: false),
-        KeyBinding(["end", "G"], .functions(.scrolled(.bottom)), label: "Follow", help: "Jump to the end and follow new events",
-                   group: "Scrolling"),
-    ]
-
     static func functionsDialog(_ modal: FunctionsModal) -> KeyBindingTable<ConsoleAction> {
         func key(_ spelling: Key, _ label: String, help: String? = nil) -> KeyBinding<ConsoleAction> {
             KeyBinding(spelling, .functions(.dialogKeyPressed(.key(spelling))), label: label, help: help, group: "Dialog")

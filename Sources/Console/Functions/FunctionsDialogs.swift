@@ -114,8 +114,6 @@ enum FunctionsDialogs {
             case .code, .configuration, .invocations:
                 return []
             }
-        case .logStream:
-            return []
         }
     }
 
@@ -146,8 +144,6 @@ enum FunctionsDialogs {
             case .code, .configuration, .invocations:
                 break
             }
-        case .logStream:
-            break
         }
         return []
     }

@@ -8,8 +8,6 @@ struct FunctionsEffects {
     let editor: ExternalEditor
     let send: @Sendable (ConsoleAction) -> Void
 
-    /// The most lines a log stream view loads (the newest ones).
-    static let logStreamLimit = 5_000
     /// The invocations the Invocations tab lists.
     static let invocationLimit = 100
 
@@ -100,14 +98,6 @@ struct FunctionsEffects {
             } catch {
                 answer(.actionFailed(ConsoleError(error)))
             }
-        case .loadLogStream(let group, let stream):
-            do {
-                let page = try account.logs.getLogEvents(group: group, stream: stream, limit: Self.logStreamLimit,
-                                                         startFromHead: false, caller: caller)
-                answer(.logStreamLoaded(group: group, stream: stream, Self.lines(page.events)))
-            } catch {
-                answer(.logStreamLoadFailed(group: group, stream: stream, ConsoleError(error)))
-            }
         }
     }
 
@@ -187,19 +177,5 @@ struct FunctionsEffects {
             return TestResult(eventName: eventName, requestID: "", succeeded: false, functionError: nil, statusCode: 0,
                               payload: "", logLines: [], report: nil, callError: ConsoleError(error))
         }
-    }
-
-    /// Log events as lines: a multi-line message (a traceback) becomes several, the timestamp on its first.
-    static func lines(_ events: [OutputLogEvent]) -> [LogLine] {
-        var lines: [LogLine] = []
-        for event in events {
-            let parts = event.message.replacingOccurrences(of: "\t", with: "    ")
-                .split(separator: "\n", omittingEmptySubsequences: false)
-            let trimmed = parts.last == "" && parts.count > 1 ? parts.dropLast() : parts[...]
-            for (index, part) in trimmed.enumerated() {
-                lines.append(LogLine(timestamp: index == 0 ? event.timestamp : 0, message: String(part)))
-            }
-        }
-        return lines
     }
 }

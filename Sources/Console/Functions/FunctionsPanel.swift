@@ -9,7 +9,6 @@ enum FunctionsPanel: ConsolePanel {
         switch f.screen {
         case .list: return .view(ConsoleBindings.functionList(f))
         case .function: return .view(ConsoleBindings.functionView(f))
-        case .logStream: return .view(ConsoleBindings.logStream)
         }
     }
 
@@ -17,7 +16,6 @@ enum FunctionsPanel: ConsolePanel {
         switch state.functions.screen {
         case .list: return "Keys: functions"
         case .function: return "Keys: function · \(state.functions.detail?.tab.title ?? "")"
-        case .logStream: return "Keys: log stream"
         }
     }
 
@@ -40,7 +38,6 @@ enum FunctionsPanel: ConsolePanel {
         if let name = state.functions.detail?.name {
             state.functions.table.select(id: name, pageSize: ConsoleLayout(state).tablePageSize)
         }
-        state.functions.logStream = nil
         state.functions.detail = nil
     }
 

@@ -30,8 +30,6 @@ enum FunctionsReducer {
                 case .configuration: return reduce(&s, .configurePressed)
                 case .code, .triggers: return []
                 }
-            case .logStream:
-                return []
             }
         case .tabChosen(let tab):
             s.functions.detail?.tab = tab
@@ -117,7 +115,6 @@ enum FunctionsReducer {
             s.toast("Deleted function \(name).")
             if s.functions.detail?.name == name {
                 s.functions.detail = nil
-                s.functions.logStream = nil
             }
             return []
         case .functionDeleteFailed(let error), .actionFailed(let error), .editorFailed(let error),
@@ -141,7 +138,6 @@ enum FunctionsReducer {
             // Deleted meanwhile (here or in another process): back to the list, saying why.
             if error.code == "ResourceNotFoundException", s.functions.detail?.configuration != nil {
                 s.functions.detail = nil
-                s.functions.logStream = nil
                 s.functions.modal = nil
                 s.toast("Function \(name) no longer exists: it was deleted.", kind: .warning)
                 return [.functions(.listFunctions)]
@@ -208,27 +204,6 @@ enum FunctionsReducer {
         case .triggerRemoved(let function, let trigger):
             s.toast("Removed the \(trigger.bucket) trigger from \(function).")
             return [.functions(.loadDetail(function))]
-        case .logStreamLoaded(let group, let stream, let lines):
-            guard var view = s.functions.logStream, view.group == group, view.stream == stream else { return [] }
-            let wasLoaded = view.loaded
-            view.lines = lines
-            view.loaded = true
-            view.error = nil
-            let maxTop = LogStreamLayout.maxTop(lines, layout: ConsoleLayout(s))
-            if !wasLoaded {
-                let start = view.requestID.flatMap { id in lines.firstIndex { $0.message.hasPrefix("START RequestId: \(id)") } }
-                view.scroll = min(start ?? maxTop, maxTop)
-                view.follow = start == nil
-            } else if view.follow {
-                view.scroll = maxTop
-            }
-            s.functions.logStream = view
-            return []
-        case .logStreamLoadFailed(let group, let stream, let error):
-            guard s.functions.logStream?.group == group, s.functions.logStream?.stream == stream else { return [] }
-            s.functions.logStream?.error = error
-            s.functions.logStream?.loaded = true
-            return []
         }
     }
 
@@ -237,8 +212,6 @@ enum FunctionsReducer {
     static func back(_ s: inout ConsoleState) -> [ConsoleEffect] {
         if !currentFilter(s).isEmpty { return reduce(&s, .filterChanged("")) }
         switch s.functions.screen {
-        case .logStream:
-            s.functions.logStream = nil
         case .function:
             let name = s.functions.detail?.name
             s.functions.detail = nil
@@ -253,7 +226,6 @@ enum FunctionsReducer {
     static func refresh(_ s: inout ConsoleState) -> [ConsoleEffect] {
         var effects: [ConsoleEffect] = [.functions(.listFunctions)]
         if let name = s.functions.detail?.name { effects.append(.functions(.loadDetail(name))) }
-        if let view = s.functions.logStream { effects.append(.functions(.loadLogStream(group: view.group, stream: view.stream))) }
         return effects
     }
 
@@ -271,9 +243,6 @@ enum FunctionsReducer {
             } else if !topics.isDisjoint(with: [.invocations, .objects]) {
                 effects.append(.functions(.loadActivity(detail.name, buckets: detail.triggers.map(\.bucket))))
             }
-        }
-        if let view = s.functions.logStream, topics.contains(.logs) {
-            effects.append(.functions(.loadLogStream(group: view.group, stream: view.stream)))
         }
         if !topics.isDisjoint(with: [.iam, .buckets]) { effects.append(.functions(.loadChoices)) }
         return effects
@@ -322,8 +291,12 @@ enum FunctionsReducer {
         let group = "/aws/lambda/\(detail.name)"
         // A retry of an Event invocation is recorded as "ID-attemptN" but logs under the request's own ID, as Lambda does.
         let requestID = invocation.requestID.components(separatedBy: "-attempt").first ?? invocation.requestID
-        s.functions.logStream = LogStreamState(group: group, stream: stream, requestID: requestID)
-        return [.functions(.loadLogStream(group: group, stream: stream))]
+        // The Log groups panel shows it, from the invocation's start; Esc comes back here.
+        let request = LogEventsRequest(source: LogEventsSource(group: group, stream: stream), requestID: requestID,
+                                       // A little before the record's start: the worker stamps START itself.
+                                       startTime: Int64((invocation.startedAt.timeIntervalSince1970 * 1000).rounded(.down)) - 2_000,
+                                       returnTo: .functions)
+        return LogGroupsReducer.reduce(&s, .openedAt(request))
     }
 
     private static func applyScroll(_ s: inout ConsoleState, _ scroll: PreviewScroll) {
@@ -336,13 +309,6 @@ enum FunctionsReducer {
             case .top: return 0
             case .bottom: return maxValue
             }
-        }
-        if var view = s.functions.logStream {
-            let maxTop = LogStreamLayout.maxTop(view.lines, layout: ConsoleLayout(s))
-            view.scroll = moved(view.scroll, count: maxTop, page: height)
-            view.follow = view.scroll >= maxTop
-            s.functions.logStream = view
-            return
         }
         guard var detail = s.functions.detail else { return }
         switch detail.tab {

@@ -15,7 +15,6 @@ public struct FunctionsState: Sendable {
     public var loaded = false
     public var loadError: ConsoleError?
     public var detail: FunctionDetailState?
-    public var logStream: LogStreamState?
     public var modal: FunctionsModal?
     /// The local python3 that serves every python runtime ("Python 3.11.7"), or why there is none.
     public var pythonVersion: String?
@@ -33,7 +32,6 @@ public struct FunctionsState: Sendable {
     public init() {}
 
     public var screen: FunctionsScreen {
-        if logStream != nil { return .logStream }
         if detail != nil { return .function }
         return .list
     }
@@ -47,7 +45,6 @@ public struct FunctionsState: Sendable {
 public enum FunctionsScreen: Sendable, Hashable {
     case list
     case function
-    case logStream
 }
 
 /// The tabs of a function, in the order they are shown (1-5 jump to them).
@@ -230,37 +227,6 @@ public struct InvocationReport: Sendable, Hashable {
         guard let duration = fields["Duration"], let billed = fields["Billed Duration"] else { return nil }
         return InvocationReport(duration: duration, billedDuration: billed, memorySize: fields["Memory Size"] ?? "",
                                 maxMemoryUsed: fields["Max Memory Used"] ?? "", initDuration: fields["Init Duration"])
-    }
-}
-
-/// A log stream opened from an invocation: its events, oldest first, with the request's lines marked.
-public struct LogStreamState: Sendable {
-    public var group: String
-    public var stream: String
-    /// The request whose START line the view opened at.
-    public var requestID: String?
-    public var lines: [LogLine] = []
-    public var loaded = false
-    public var error: ConsoleError?
-    public var scroll = 0
-    /// Follow new events at the bottom (set when the view is at the end).
-    public var follow = false
-
-    public init(group: String, stream: String, requestID: String?) {
-        self.group = group
-        self.stream = stream
-        self.requestID = requestID
-    }
-}
-
-/// One log event as a log view shows it.
-public struct LogLine: Sendable, Hashable {
-    public var timestamp: Int64
-    public var message: String
-
-    public init(timestamp: Int64, message: String) {
-        self.timestamp = timestamp
-        self.message = message
     }
 }
 

@@ -18,7 +18,6 @@ enum FunctionsView {
         switch f.screen {
         case .list: return f.loaded ? "Functions (\(f.functions.count))" : "Functions"
         case .function: return "Function \(f.detail?.name ?? "")"
-        case .logStream: return "Log stream"
         }
     }
 
@@ -28,7 +27,6 @@ enum FunctionsView {
             items.append(detail.name)
             items.append(detail.tab.title)
         }
-        if let view = state.functions.logStream { items.append(view.stream) }
         return items
     }
 
@@ -51,9 +49,6 @@ enum FunctionsView {
         case .function:
             guard let detail = f.detail else { return }
             drawFunction(&buffer, detail, state: state, focused: focused, in: layout.body)
-        case .logStream:
-            guard let view = f.logStream else { return }
-            drawLogStream(&buffer, view, in: layout.body)
         }
     }
 
@@ -73,11 +68,6 @@ enum FunctionsView {
             }
         case .function:
             if let arn = f.detail?.configuration?.functionARN { spans.append(TextSpan(arn, role: .link)) }
-        case .logStream:
-            guard let view = f.logStream else { return spans }
-            spans.append(TextSpan(view.group, role: .link))
-            spans.append(TextSpan(" · \(Formatting.count(view.lines.count)) line\(view.lines.count == 1 ? "" : "s")", role: .dim))
-            if view.follow { spans.append(TextSpan(" · following", role: .success)) }
         }
         return spans
     }
@@ -115,65 +105,6 @@ enum FunctionsView {
         buffer.write(spans, in: row)
     }
 
-    // MARK: - Log stream
-
-    private static func drawLogStream(_ buffer: inout ScreenBuffer, _ view: LogStreamState, in body: Rect) {
-        let area = body.inset(left: 1, right: 1)
-        if let error = view.error {
-            buffer.write("✗ " + error.description, in: area.row(0), role: .error)
-            return
-        }
-        guard view.loaded else {
-            buffer.write("Loading \(view.stream)…", in: area.row(0), role: .dim)
-            return
-        }
-        if view.lines.isEmpty {
-            buffer.write("This stream has no events yet.", in: area.row(0), role: .dim)
-            return
-        }
-        // Which lines belong to the request the view was opened for (between its START and the next START).
-        var inRequest = Array(repeating: view.requestID == nil, count: view.lines.count)
-        if let id = view.requestID {
-            var inside = false
-            for (index, line) in view.lines.enumerated() {
-                if line.message.hasPrefix("START RequestId: ") { inside = line.message.hasPrefix("START RequestId: \(id)") }
-                inRequest[index] = inside
-            }
-        }
-        let stampWidth = LogStreamLayout.stampWidth
-        let textWidth = max(8, area.width - stampWidth)
-        func rows(_ index: Int) -> [[TextSpan]] {
-            let line = view.lines[index]
-            let role: StyleRole = LogLineStyle.isPlatformLine(line.message) || !inRequest[index] ? .dim : .normal
-            let stamp = line.timestamp > 0 ? ConsoleFormat.logTime(milliseconds: line.timestamp) + "  "
-                : String(repeating: " ", count: stampWidth)
-            let wrapped = line.message.isEmpty ? [""] : TextWrap.lines(line.message, width: textWidth)
-            return wrapped.enumerated().map { offset, text in
-                [TextSpan(offset == 0 ? stamp : String(repeating: " ", count: stampWidth), role: .logTimestamp),
-                 TextSpan(text, role: role)]
-            }
-        }
-        // Long messages wrap. Following, the newest line sits at the bottom; otherwise `scroll` is the first line shown.
-        var shown: [[TextSpan]] = []
-        if view.follow {
-            var index = view.lines.count - 1
-            while index >= 0, shown.count < area.height {
-                shown = rows(index) + shown
-                index -= 1
-            }
-            shown = Array(shown.suffix(area.height))
-        } else {
-            var index = min(view.scroll, view.lines.count - 1)
-            while index < view.lines.count, shown.count < area.height {
-                shown += rows(index)
-                index += 1
-            }
-        }
-        for (offset, spans) in shown.prefix(area.height).enumerated() {
-            buffer.write(spans, in: area.row(offset))
-        }
-    }
-
     // MARK: - Dialogs
 
     static func drawOverlays(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ layout: ConsoleLayout) {
@@ -201,34 +132,5 @@ enum LogLineStyle {
     static func isPlatformLine(_ message: String) -> Bool {
         message.hasPrefix("START RequestId: ") || message.hasPrefix("END RequestId: ")
             || message.hasPrefix("REPORT RequestId: ") || message.hasPrefix("INIT_START ")
-    }
-}
-
-/// How a log stream's lines fill the screen once long messages wrap: the reducer and the view agree through it.
-enum LogStreamLayout {
-    static let stampWidth = 14
-
-    /// The width the messages get in the body.
-    static func textWidth(_ layout: ConsoleLayout) -> Int {
-        max(8, layout.body.width - 2 - stampWidth)
-    }
-
-    /// Screen rows one line takes.
-    static func rows(_ line: LogLine, width: Int) -> Int {
-        line.message.isEmpty ? 1 : max(1, TextWrap.lines(line.message, width: width).count)
-    }
-
-    /// The first line to show so the stream's end fills the body: the largest `scroll` worth scrolling to.
-    static func maxTop(_ lines: [LogLine], layout: ConsoleLayout) -> Int {
-        let width = textWidth(layout)
-        var used = 0
-        var index = lines.count
-        while index > 0 {
-            let next = used + rows(lines[index - 1], width: width)
-            if next > layout.body.height { break }
-            used = next
-            index -= 1
-        }
-        return index
     }
 }

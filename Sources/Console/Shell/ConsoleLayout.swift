@@ -14,7 +14,9 @@ struct ConsoleLayout {
     var status: Rect
 
     init(_ state: ConsoleState) {
-        app = AppLayout.compute(size: state.size, sidebarWidth: Self.sidebarWidth, dockedPane: state.logPane)
+        let fills = state.service.panel?.fillsScreen(state) ?? false
+        app = AppLayout.compute(size: state.size, sidebarWidth: Self.sidebarWidth, showSidebar: !fills,
+                                dockedPane: fills ? DockedPane(isVisible: false) : state.logPane)
         inner = app.main.inset(by: 1)
         let (crumb, rest) = inner.splitTop(1)
         breadcrumb = crumb

@@ -48,6 +48,12 @@ protocol ConsolePanel {
     static func statusSpans(_ state: ConsoleState) -> [TextSpan]
     /// The log groups the docked log pane follows while the panel is shown (a prefix).
     static func logGroupPrefix(_ state: ConsoleState) -> String
+    /// Whether the panel takes the whole screen now (no sidebar, no docked pane).
+    static func fillsScreen(_ state: ConsoleState) -> Bool
+}
+
+extension ConsolePanel {
+    static func fillsScreen(_ state: ConsoleState) -> Bool { false }
 }
 
 /// A panel's keys for what it shows.
@@ -69,7 +75,7 @@ extension ConsoleService {
         case .policies: return PoliciesPanel.self
         case .users: return UsersPanel.self
         case .simulator: return SimulatorPanel.self
-        case .logGroups: return nil
+        case .logGroups: return LogGroupsPanel.self
         }
     }
 }

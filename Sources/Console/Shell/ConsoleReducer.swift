@@ -127,6 +127,8 @@ public enum ConsoleReducer {
             return UsersReducer.reduce(&state, action)
         case .simulator(let action):
             return SimulatorReducer.reduce(&state, action)
+        case .logGroups(let action):
+            return LogGroupsReducer.reduce(&state, action)
         }
     }
 

@@ -74,7 +74,7 @@ public enum ConsoleView {
             buffer.write(" " + service.title + marker, in: row, role: role, fill: isCursor || isCurrent)
         }
         let note = inner.height - 1
-        if note > ConsoleService.allCases.count {
+        if note > ConsoleService.allCases.count, ConsoleService.allCases.contains(where: { !$0.isAvailable }) {
             buffer.write(" · coming soon", in: inner.row(note), role: .dim)
         }
     }

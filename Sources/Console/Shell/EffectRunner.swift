@@ -121,6 +121,8 @@ public final class EffectRunner: @unchecked Sendable {
             UsersEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         case .simulator(let effect):
             SimulatorEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
+        case .logGroups(let effect):
+            LogGroupsEffects(account: account, caller: caller, send: send).perform(effect)
         }
     }
 }
