@@ -51,6 +51,7 @@ public enum ConsoleAction: Sendable {
     case policies(PoliciesAction)
     case users(UsersAction)
     case simulator(SimulatorAction)
+    case insights(InsightsAction)
 }
 
 /// Work for the effect runner: engine calls and file-system reads, done off the UI thread.
@@ -64,6 +65,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case policies(PoliciesEffect)
     case users(UsersEffect)
     case simulator(SimulatorEffect)
+    case insights(InsightsEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.

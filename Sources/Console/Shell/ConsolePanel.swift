@@ -70,6 +70,7 @@ extension ConsoleService {
         case .users: return UsersPanel.self
         case .simulator: return SimulatorPanel.self
         case .logGroups: return nil
+        case .insights: return InsightsPanel.self
         }
     }
 }

@@ -127,6 +127,8 @@ public enum ConsoleReducer {
             return UsersReducer.reduce(&state, action)
         case .simulator(let action):
             return SimulatorReducer.reduce(&state, action)
+        case .insights(let action):
+            return InsightsReducer.reduce(&state, action)
         }
     }
 
@@ -273,5 +275,5 @@ public enum CommandCompletion {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME, :messages or :q"
+    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :insights, :as NAME, :messages or :q"
 }

@@ -66,6 +66,7 @@ public struct ConsoleState: Sendable {
     public var policies = PoliciesState()
     public var users = UsersState()
     public var simulator = SimulatorState()
+    public var insights = InsightsState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,
