@@ -25,7 +25,7 @@ extension ConsoleBindings {
         let wide = insights.result == nil || insights.showsChart ? "No table to scroll" : nil
         let bindings: [KeyBinding<ConsoleAction>] = [
             KeyBinding("enter", .insights(.recordOpened), label: "Open record", help: "Show every field of the record",
-                       group: "Insights", disabledReason: charted ?? rows),
+                       group: "Insights", showInFooter: !insights.showsChart, disabledReason: charted ?? rows),
             KeyBinding(["e", "i"], .insights(.editPressed), label: "Edit query", help: "Edit the query (Enter runs it)",
                        group: "Insights"),
             KeyBinding("s", .insights(.groupsPressed), label: "Log groups", help: "Choose the log groups to query",

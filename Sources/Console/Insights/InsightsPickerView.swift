@@ -25,7 +25,7 @@ struct InsightsPickerView: Widget {
             buffer.write("✗ " + problem, in: area.row(0), role: .error)
         } else {
             let count = "\(picker.chosen.count) of \(picker.groups.count) ticked"
-            buffer.write("\(count) · Space ticks · a all · Enter queries · Esc cancels", in: area.row(0), role: .dim)
+            buffer.write("\(count) · Space ticks · Enter queries these", in: area.row(0), role: .dim)
         }
         let rows = area.inset(top: 2)
         let top = min(max(0, picker.cursor - rows.height + 1), max(0, picker.groups.count - rows.height))

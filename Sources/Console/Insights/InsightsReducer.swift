@@ -117,7 +117,7 @@ enum InsightsReducer {
     // MARK: - Results
 
     private static func move(_ s: inout ConsoleState, _ command: TableCommand) {
-        let area = InsightsView.areas(ConsoleLayout(s)).results
+        let area = InsightsView.areas(s).results
         if s.insights.showsChart, let chart = s.insights.chart {
             let height = max(1, area.height - 1)
             let maxTop = max(0, chart.bars.count - height)

@@ -47,7 +47,7 @@ enum InsightsResultsView {
     static func note(_ insights: InsightsState, width: Int) -> String? {
         guard let run = insights.result, !run.result.rows.isEmpty else { return nil }
         if insights.showsChart, let chart = insights.chart {
-            return "\(chart.measure) per \(chart.bin) · v table"
+            return "v table"
         }
         let columns = run.result.columns
         let widths = ColumnWidth.layout(tableColumns(columns, rows: insights.table.rows, from: insights.firstColumn).map(\.width),

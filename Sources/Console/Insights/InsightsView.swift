@@ -72,7 +72,7 @@ enum InsightsView {
                      in: range)
     }
 
-    /// `/aws/lambda/orders +2 (every /aws/lambda/ group) · s changes`.
+    /// `/aws/lambda/orders +2  (all of /aws/lambda/)`; `s` (in the footer) changes them.
     static func groupSpans(_ insights: InsightsState) -> [TextSpan] {
         if !insights.groupsLoaded { return [TextSpan("listing…", role: .dim)] }
         let groups = insights.effectiveGroups
@@ -81,10 +81,8 @@ enum InsightsView {
         if groups.count > 1 { spans.append(TextSpan(" +\(groups.count - 1)", role: .input)) }
         if insights.chosenGroups == nil {
             let lambda = first.hasPrefix(LogTailState.functionGroupPrefix)
-            spans.append(TextSpan(lambda ? "  (every \(LogTailState.functionGroupPrefix) group)" : "  (the first groups)",
-                                  role: .dim))
+            spans.append(TextSpan(lambda ? "  (all of \(LogTailState.functionGroupPrefix))" : "  (the first groups)", role: .dim))
         }
-        spans.append(TextSpan("  s changes", role: .dim))
         return spans
     }
 
@@ -99,7 +97,8 @@ enum InsightsView {
             return [[TextSpan("Running… over \(groups), last \(insights.range.label)", role: .info)]]
         }
         let hint = insights.editing ? "Enter runs · ↑/↓ earlier queries · Esc to the results"
-            : "e edits the query · Enter opens a record · Esc back to the query"
+            : insights.showsChart ? "e or Esc edits the query · v shows the table"
+            : "Enter opens a record · e or Esc edits the query"
         return [[TextSpan(hint, role: .dim)]]
     }
 
@@ -113,7 +112,9 @@ enum InsightsView {
     private static func drawRule(_ buffer: inout ScreenBuffer, _ insights: InsightsState, _ rect: Rect, resultsWidth: Int) {
         guard rect.height > 0 else { return }
         buffer.write(String(repeating: "─", count: rect.width), in: rect, role: .border)
-        let title = insights.showsChart ? " Chart " : " Results "
+        // A refused query leaves the last good run's results in view, and says so.
+        let title = (insights.showsChart ? " Chart" : " Results") + (insights.error != nil && insights.result != nil
+            ? " of the last query that ran " : " ")
         buffer.write(title, at: Point(x: rect.x + 2, y: rect.y), role: insights.editing ? .dim : .header, maxWidth: rect.width - 2)
         if let note = InsightsResultsView.note(insights, width: resultsWidth) {
             buffer.write(" \(note) ", in: rect.inset(left: 12, right: 2), alignment: .right, role: .scrollIndicator)
@@ -128,7 +129,7 @@ enum InsightsView {
             return [TextSpan(" Log groups could not be listed as \(state.identity.label) (\(error.code ?? "refused"))", role: .warning)]
         }
         guard let run = insights.result else {
-            return [TextSpan(" CloudWatch Logs Insights: fields, filter, parse, stats … by bin(…), sort, limit, dedup", role: .dim)]
+            return [TextSpan(" Commands: fields, filter, parse, stats, sort, limit, dedup", role: .dim)]
         }
         let result = run.result
         let rows = result.rows.count
