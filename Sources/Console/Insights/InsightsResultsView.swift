@@ -58,10 +58,12 @@ enum InsightsResultsView {
             return chart.isEmpty ? nil : String(chart.dropFirst(3))
         }
         let last = insights.firstColumn + max(shown, 1)
-        return "columns \(insights.firstColumn + 1)–\(last) of \(columns.count) · ←/→" + chart
+        let range = last == insights.firstColumn + 1 ? "column \(last)" : "columns \(insights.firstColumn + 1)–\(last)"
+        return "\(range) of \(columns.count) · ←/→" + chart
     }
 
-    /// The columns from `first` on, each as wide as its widest cell (up to `fixedUpTo`), wider ones flexible.
+    /// The columns from `first` on, each as wide as its widest cell (up to `fixedUpTo`), wider ones flexible;
+    /// numbers line up on the right.
     static func tableColumns(_ names: [String], rows: [TableRow<Int>], from first: Int) -> [TableColumn] {
         names.indices.dropFirst(first).map { column in
             // Measuring the first 120 characters of a cell is enough to know it is wide.
@@ -69,7 +71,8 @@ enum InsightsResultsView {
                 column < row.cells.count ? max(widest, row.cells[column].prefix(120).displayWidth) : widest
             }
             let width: ColumnWidth = widest <= fixedUpTo ? .fixed(widest) : .flexible(min: fixedUpTo, weight: widest)
-            return TableColumn(names[column], width: width)
+            let numeric = !rows.isEmpty && rows.allSatisfy { column >= $0.cells.count || $0.cells[column].isEmpty || Double($0.cells[column]) != nil }
+            return TableColumn(names[column], width: width, alignment: numeric ? .right : .left)
         }
     }
 

@@ -133,7 +133,7 @@ enum InsightsView {
         }
         let result = run.result
         let rows = result.rows.count
-        let seconds = String(format: "%.2f s", run.seconds)
+        let seconds = run.seconds < 0.01 ? "<0.01 s" : String(format: "%.2f s", run.seconds)
         let scanned = "\(Formatting.count(result.recordsScanned)) scanned (\(Formatting.bytes(Int64(result.bytesScanned))))"
         let found = rows == result.recordsMatched
             ? "\(Formatting.count(rows)) record\(rows == 1 ? "" : "s")"
