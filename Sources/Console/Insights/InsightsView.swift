@@ -68,8 +68,16 @@ enum InsightsView {
         let groups = label(&buffer, "Log groups", focused: false, areas.groups)
         buffer.write(groupSpans(insights).truncated(toWidth: groups.width), in: groups)
         let range = label(&buffer, "Range", focused: false, areas.range)
-        buffer.write([TextSpan("last \(insights.range.label)", role: .input), TextSpan("  t longer · T shorter", role: .dim)],
+        buffer.write([TextSpan("last \(insights.range.label)", role: .input), TextSpan("  " + span(insights), role: .dim)],
                      in: range)
+    }
+
+    /// What the results cover (`2025-12-31 23:00 – 2026-01-01 00:00 UTC`), or the keys that change the range.
+    static func span(_ insights: InsightsState) -> String {
+        guard let request = insights.result?.request else { return "t longer · T shorter" }
+        let start = ConsoleFormat.dateTime(Date(timeIntervalSince1970: request.start))
+        let end = ConsoleFormat.dateTime(Date(timeIntervalSince1970: request.end))
+        return "\(start) – \(end) UTC"
     }
 
     /// `/aws/lambda/orders +2  (all of /aws/lambda/)`; `s` (in the footer) changes them.
