@@ -189,6 +189,42 @@ struct InsightsPanelTests {
         #expect(f.state.insights.range == .fifteenMinutes)
     }
 
+    @Test("c takes an absolute range in UTC; t goes back to the presets")
+    func customRange() throws {
+        let f = try seeded()
+        f.runQuery("stats count(*) as events")
+        f.harness.press("c")
+        #expect(f.state.insights.rangeInput?.text == "2025-12-31 23:00 – 2026-01-01 00:00")
+        f.harness.press("ctrl+u")
+        f.harness.type("2025-12-31 23:55 – 2025-12-31 23:57")
+        f.harness.press("enter")
+        #expect(f.state.insights.customRange == InsightsCustomRange(start: 1_767_225_300, end: 1_767_225_420))
+        #expect(f.insightsRows == [["3"]], "23:55:05, 23:55:40 and 23:56:12; 23:57:01 is after the end")
+        #expect(f.screen.contains("2025-12-31 23:55 – 2025-12-31 23:57 UTC"))
+        f.harness.press("t")
+        #expect(f.state.insights.customRange == nil)
+        #expect(f.state.insights.range == .hour, "the preset shown before the typed range")
+        #expect(f.insightsRows == [["12"]])
+    }
+
+    @Test("a custom range that does not read as two times says what to type, and keeps the text")
+    func customRangeProblem() throws {
+        let f = try seeded()
+        f.harness.press("esc", "c", "ctrl+u")
+        f.harness.type("yesterday – today")
+        f.harness.press("enter")
+        #expect(f.state.insights.rangeProblem == "“yesterday” is not a time such as 2026-01-01 09:30 (UTC).")
+        #expect(f.state.insights.rangeInput?.text == "yesterday – today")
+        #expect(f.screen.contains("✗ “yesterday” is not a time"))
+        f.harness.press("ctrl+u")
+        f.harness.type("2026-01-01 00:00 – 2025-12-31 23:00")
+        f.harness.press("enter")
+        #expect(f.state.insights.rangeProblem == "The end comes before the start.")
+        f.harness.press("esc")
+        #expect(f.state.insights.rangeInput == nil)
+        #expect(f.state.insights.customRange == nil)
+    }
+
     @Test("an answer for a run that a newer one replaced is dropped")
     func staleRunDropped() throws {
         let f = try seeded()

@@ -13,6 +13,9 @@ public enum InsightsAction: Sendable {
     /// A key while the log group picker is open.
     case pickerKeyPressed(KeyEvent)
     case rangeMoved(Int)
+    case customRangePressed
+    /// A key while the custom range field is open.
+    case rangeKeyPressed(KeyEvent)
     case chartToggled
     case table(TableCommand)
     case columnsShifted(Int)

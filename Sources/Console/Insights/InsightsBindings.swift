@@ -33,6 +33,9 @@ extension ConsoleBindings {
             KeyBinding("t", .insights(.rangeMoved(1)), label: "Range",
                        help: "A longer time range: 5m, 15m, 1h, 3h, 12h, 1d, 1w (T: shorter)", group: "Insights"),
             KeyBinding("T", .insights(.rangeMoved(-1)), label: "Shorter range", group: "Insights", showInFooter: false),
+            KeyBinding("c", .insights(.customRangePressed), label: "Custom range",
+                       help: "Type an absolute range: YYYY-MM-DD HH:MM – YYYY-MM-DD HH:MM (UTC)", group: "Insights",
+                       showInFooter: false),
             KeyBinding("v", .insights(.chartToggled), label: insights.showsChart ? "Table" : "Chart",
                        help: "Show the result as a table or as a bar chart", group: "Insights",
                        showInFooter: noChart == nil, disabledReason: noChart),
@@ -69,6 +72,15 @@ extension ConsoleBindings {
             KeyBinding("ctrl+c", .quitPressed, label: "Quit", group: "General", showInFooter: false),
         ]
     }()
+
+    /// While the custom range is being typed.
+    static let insightsRange: KeyBindingTable<ConsoleAction> = [
+        KeyBinding("enter", .insights(.rangeKeyPressed(.key("enter"))), label: "Apply", help: "Query the typed range",
+                   group: "Time range"),
+        KeyBinding("esc", .insights(.rangeKeyPressed(.key("esc"))), label: "Cancel", help: "Keep the range as it was",
+                   group: "Time range"),
+        KeyBinding("ctrl+c", .quitPressed, label: "Quit", group: "General", showInFooter: false),
+    ]
 
     /// While a record is open over the results.
     static let insightsRecord: KeyBindingTable<ConsoleAction> = {

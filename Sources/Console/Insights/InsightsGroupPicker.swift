@@ -33,17 +33,18 @@ public struct InsightsGroupPicker: Sendable, Equatable {
     }
 
     /// The ticked groups in list order, or why they cannot be kept.
-    var selection: Result<[String], InsightsPickerProblem> {
+    var selection: Result<[String], InsightsInputProblem> {
         let picked = groups.filter(chosen.contains)
-        if picked.isEmpty { return .failure(InsightsPickerProblem(message: "Tick at least one log group (Space).")) }
+        if picked.isEmpty { return .failure(InsightsInputProblem(message: "Tick at least one log group (Space).")) }
         if picked.count > InsightsState.maxGroups {
-            return .failure(InsightsPickerProblem(
+            return .failure(InsightsInputProblem(
                 message: "A query covers at most \(InsightsState.maxGroups) log groups; \(picked.count) are ticked."))
         }
         return .success(picked)
     }
 }
 
-struct InsightsPickerProblem: Error {
+/// What is wrong with what was ticked or typed, as the person reads it.
+struct InsightsInputProblem: Error {
     var message: String
 }

@@ -8,6 +8,7 @@ enum InsightsPanel: ConsolePanel {
         let insights = state.insights
         if insights.picker != nil { return .exclusive(ConsoleBindings.insightsPicker) }
         if insights.detail != nil { return .exclusive(ConsoleBindings.insightsRecord) }
+        if insights.rangeInput != nil { return .exclusive(ConsoleBindings.insightsRange) }
         return insights.editing ? .exclusive(ConsoleBindings.insightsEditor(insights))
             : .view(ConsoleBindings.insightsResults(insights))
     }
@@ -15,6 +16,7 @@ enum InsightsPanel: ConsolePanel {
     static func helpTitle(_ state: ConsoleState) -> String {
         if state.insights.picker != nil { return "Keys: log groups to query" }
         if state.insights.detail != nil { return "Keys: record" }
+        if state.insights.rangeInput != nil { return "Keys: custom time range" }
         return state.insights.editing ? "Keys: Insights query" : "Keys: Insights results"
     }
 
@@ -29,6 +31,7 @@ enum InsightsPanel: ConsolePanel {
         let insights = state.insights
         if insights.picker != nil { return .insights(.pickerKeyPressed(event)) }
         if insights.detail != nil { return .insights(.recordKeyPressed(event)) }
+        if insights.rangeInput != nil { return .insights(.rangeKeyPressed(event)) }
         return insights.editing ? .insights(.editorKeyPressed(event)) : nil
     }
 

@@ -21,6 +21,29 @@ extension InsightsReducer {
         }
     }
 
+    static func rangeKey(_ s: inout ConsoleState, _ event: KeyEvent) -> [ConsoleEffect] {
+        guard var input = s.insights.rangeInput else { return [] }
+        switch input.handle(event) {
+        case .cancelled:
+            s.insights.rangeInput = nil
+        case .submitted:
+            switch InsightsCustomRange.parse(input.text) {
+            case .failure(let problem):
+                s.insights.rangeProblem = problem.message
+            case .success(let range):
+                s.insights.rangeInput = nil
+                s.insights.customRange = range
+                return rerun(&s)
+            }
+        case .edited:
+            s.insights.rangeInput = input
+            s.insights.rangeProblem = nil
+        case .moved, .ignored:
+            s.insights.rangeInput = input
+        }
+        return []
+    }
+
     static func pickerKey(_ s: inout ConsoleState, _ event: KeyEvent) -> [ConsoleEffect] {
         guard var picker = s.insights.picker, let key = event.key else { return [] }
         let page = max(1, InsightsPickerView.visibleRows(ConsoleLayout(s)))

@@ -22,8 +22,17 @@ enum InsightsReducer {
         case .pickerKeyPressed(let event):
             return pickerKey(&s, event)
         case .rangeMoved(let delta):
-            s.insights.range = s.insights.range.moved(by: delta)
+            // From a typed range, t and T come back to the preset shown before it.
+            if s.insights.customRange == nil { s.insights.range = s.insights.range.moved(by: delta) }
+            s.insights.customRange = nil
             return rerun(&s)
+        case .customRangePressed:
+            let span = s.insights.span(now: s.now)
+            s.insights.rangeInput = TextInputState(text: InsightsCustomRange.text(start: span.start, end: span.end))
+            s.insights.rangeProblem = nil
+            return []
+        case .rangeKeyPressed(let event):
+            return rangeKey(&s, event)
         case .chartToggled:
             s.insights.showsChart = s.insights.chart != nil && !s.insights.showsChart
             return []
@@ -84,8 +93,8 @@ enum InsightsReducer {
         var effects: [ConsoleEffect] = []
         if let path = s.insights.historyPath { effects.append(.insights(.saveHistory(path: path, s.insights.history.entries))) }
         s.insights.runID += 1
-        let request = InsightsRunRequest(id: s.insights.runID, query: text, groups: groups,
-                                         start: s.now - s.insights.range.seconds, end: s.now)
+        let span = s.insights.span(now: s.now)
+        let request = InsightsRunRequest(id: s.insights.runID, query: text, groups: groups, start: span.start, end: span.end)
         s.insights.running = request
         return effects + [.insights(.runQuery(request))]
     }

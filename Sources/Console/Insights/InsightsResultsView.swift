@@ -35,11 +35,11 @@ enum InsightsResultsView {
         }
         guard let run = insights.result else {
             if insights.running != nil { return "Running the query…" }
-            return "Press Enter to run the query over the log groups above, for the last \(insights.range.label)."
+            return "Press Enter to run the query over the log groups above, for \(insights.rangeWords)."
         }
         guard run.result.rows.isEmpty else { return nil }
         let groups = run.request.groups.count == 1 ? run.request.groups[0] : "\(run.request.groups.count) log groups"
-        return "No records in \(groups) for the last \(insights.range.label). Widen the time range (t), choose other "
+        return "No records in \(groups) for \(insights.rangeWords). Widen the time range (t), choose other "
             + "log groups (s), or loosen the query's filter (e)."
     }
 

@@ -29,6 +29,11 @@ public struct InsightsState: Sendable {
     public var picker: InsightsGroupPicker?
 
     public var range: InsightsTimeRange = .hour
+    /// An absolute range typed with `c`; it wins over the preset until `t` or `T` picks a preset again.
+    public var customRange: InsightsCustomRange?
+    /// The range field while it is being typed, and what is wrong with what was typed.
+    public var rangeInput: TextInputState?
+    public var rangeProblem: String?
     /// Bumped by every run: an answer for an older id is stale and dropped.
     public var runID = 0
     /// The run waiting for its answer.
@@ -55,6 +60,16 @@ public struct InsightsState: Sendable {
         if let chosenGroups { return chosenGroups }
         let lambda = groups.filter { $0.hasPrefix(LogTailState.functionGroupPrefix) }
         return Array((lambda.isEmpty ? groups : lambda).prefix(Self.maxGroups))
+    }
+
+    /// The span a run started at `now` covers: the typed range, else the preset up to now.
+    func span(now: Double) -> (start: Double, end: Double) {
+        customRange.map { ($0.start, $0.end) } ?? (now - range.seconds, now)
+    }
+
+    /// The range in words: `the last 1h`, or the typed span.
+    var rangeWords: String {
+        customRange.map { InsightsCustomRange.text(start: $0.start, end: $0.end) + " UTC" } ?? "the last \(range.label)"
     }
 
     /// The chart of the current result, when its query grouped by `bin(…)`.

@@ -67,14 +67,20 @@ enum InsightsView {
     private static func drawSettings(_ buffer: inout ScreenBuffer, _ insights: InsightsState, _ areas: Areas) {
         let groups = label(&buffer, "Log groups", focused: false, areas.groups)
         buffer.write(groupSpans(insights).truncated(toWidth: groups.width), in: groups)
-        let range = label(&buffer, "Range", focused: false, areas.range)
-        buffer.write([TextSpan("last \(insights.range.label)", role: .input), TextSpan("  " + span(insights), role: .dim)],
-                     in: range)
+        let range = label(&buffer, "Range", focused: insights.rangeInput != nil, areas.range)
+        if let input = insights.rangeInput {
+            buffer.render(TextInputView(state: input, focused: true), in: range)
+        } else if insights.customRange != nil {
+            buffer.write([TextSpan(insights.rangeWords, role: .input), TextSpan("  t or T: a preset again", role: .dim)], in: range)
+        } else {
+            buffer.write([TextSpan("last \(insights.range.label)", role: .input), TextSpan("  " + span(insights), role: .dim)],
+                         in: range)
+        }
     }
 
     /// What the results cover (`2025-12-31 23:00 – 2026-01-01 00:00 UTC`), or the keys that change the range.
     static func span(_ insights: InsightsState) -> String {
-        guard let request = insights.result?.request else { return "t longer · T shorter" }
+        guard let request = insights.result?.request else { return "t longer · T shorter · c custom" }
         let start = ConsoleFormat.dateTime(Date(timeIntervalSince1970: request.start))
         let end = ConsoleFormat.dateTime(Date(timeIntervalSince1970: request.end))
         return "\(start) – \(end) UTC"
@@ -96,13 +102,18 @@ enum InsightsView {
 
     /// The error (wrapped, at most three lines), or that a run is going, or what the keys do.
     static func messageLines(_ insights: InsightsState, width: Int) -> [[TextSpan]] {
+        if insights.rangeInput != nil {
+            let text = insights.rangeProblem.map { "✗ " + $0 } ?? "\(InsightsCustomRange.format) · Enter applies · Esc"
+            return TextWrap.lines(text, width: max(1, width)).prefix(2)
+                .map { [TextSpan($0, role: insights.rangeProblem == nil ? .dim : .error)] }
+        }
         if let error = insights.error {
             let lines = TextWrap.lines("✗ " + error.description, width: max(1, width))
             return lines.prefix(3).map { [TextSpan($0, role: .error)] }
         }
         if let running = insights.running {
             let groups = running.groups.count == 1 ? running.groups[0] : "\(running.groups.count) log groups"
-            return [[TextSpan("Running… over \(groups), last \(insights.range.label)", role: .info)]]
+            return [[TextSpan("Running… over \(groups), \(insights.rangeWords)", role: .info)]]
         }
         let hint = insights.editing ? "Enter runs · ↑/↓ earlier queries · Esc to the results"
             : insights.showsChart ? "e or Esc edits the query · v shows the table"
