@@ -167,6 +167,20 @@ struct InsightsPanelTests {
         #expect(f.state.insights.showsChart)
     }
 
+    @Test("the chart measures the first aggregate, named or aliased; a numeric by key goes into the label")
+    func chartMeasure() throws {
+        let f = try seeded()
+        f.runQuery("filter level != \"INFO\" | stats count(*) as problems, avg(ms) by bin(1m)")
+        let chart = f.state.insights.chart
+        #expect(chart?.measure == "problems")
+        #expect(chart?.unchartedColumns == ["avg(ms)"])
+        #expect(chart?.bars.map(\.label) == ["23:56", "23:57", "23:59"])
+        #expect(f.screen.contains("problems per bin(1m) · max 1 · not charted: avg(ms)"))
+        f.runQuery("stats count(*) by bin(5m), ms")
+        #expect(f.state.insights.chart?.measure == "count(*)")
+        #expect(f.state.insights.chart?.bars.map(\.label).contains("23:55 42") == true)
+    }
+
     @Test("v without bin(…) says why there is no chart")
     func noChart() throws {
         let f = try seeded()

@@ -21,7 +21,8 @@ public struct InsightsChart: Sendable, Equatable {
     /// Other numeric columns, not charted (named so nobody wonders where they went).
     public var unchartedColumns: [String]
 
-    public init?(_ result: InsightsResult) {
+    /// `query` is the text that made `result`: a column it names with `as` (`count(*) as errors`) is an aggregate.
+    public init?(_ result: InsightsResult, query: String) {
         let columns = result.columns
         guard let binColumn = columns.firstIndex(where: { $0.lowercased().hasPrefix("bin(") }) else { return nil }
         let numeric = columns.indices.filter { column in
@@ -29,7 +30,7 @@ public struct InsightsChart: Sendable, Equatable {
                 && result.rows.allSatisfy { row in insightsCell(row, column).map { Double($0) != nil } ?? true }
         }
         // `stats` puts its `by` keys first: a numeric key (a status code) is a label, the aggregates are measures.
-        let aggregates = numeric.filter { Self.aggregateFunctions.contains(columns[$0].prefix { $0 != "(" }.lowercased()) }
+        let aggregates = numeric.filter { Self.isAggregate(columns[$0], query: query) }
         let measures = aggregates.isEmpty ? Array(numeric.prefix(1)) : aggregates
         guard let valueColumn = measures.first else { return nil }
         let keys = columns.indices.filter { $0 != binColumn && !measures.contains($0) }
@@ -49,6 +50,13 @@ public struct InsightsChart: Sendable, Equatable {
 
     /// The functions `stats` aggregates with, as its columns are named (`count(*)`, `avg(latency)`).
     static let aggregateFunctions: Set<String> = ["count", "sum", "avg", "min", "max", "pct", "count_distinct"]
+
+    /// Named for an aggregate function (`avg(ms)`), or an alias the query gives with `as`.
+    static func isAggregate(_ column: String, query: String) -> Bool {
+        if aggregateFunctions.contains(column.prefix { $0 != "(" }.lowercased()) { return true }
+        let words = query.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" })
+        return zip(words, words.dropFirst()).contains { $0.lowercased() == "as" && $1 == column }
+    }
 
     /// Bin times (`2026-01-01 00:05:00.000`, as Insights writes them) without the parts every bin shares at the
     /// ends: the date when all are one day, zero milliseconds, zero seconds.

@@ -73,7 +73,7 @@ public struct InsightsState: Sendable {
     }
 
     /// The chart of the current result, when its query grouped by `bin(…)`.
-    public var chart: InsightsChart? { result.flatMap { InsightsChart($0.result) } }
+    public var chart: InsightsChart? { result.flatMap { InsightsChart($0.result, query: $0.request.query) } }
 }
 
 /// The time ranges offered, as AWS's quick picks: a run covers the span up to the moment it starts.
