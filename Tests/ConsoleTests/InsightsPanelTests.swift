@@ -275,6 +275,17 @@ struct InsightsPanelTests {
         #expect(!f.harness.ranEffects.contains { if case .insights(.runQuery) = $0 { return true } else { return false } })
     }
 
+    @Test("with more than 50 function groups, the first 50 are queried, and the screen says so")
+    func manyGroups() throws {
+        let f = try ConsoleFixture()
+        for index in 0..<55 { try f.account.logs.createLogGroup(String(format: "/aws/lambda/fn-%02d", index), caller: .root) }
+        f.openInsights()
+        #expect(f.state.insights.effectiveGroups.count == 50)
+        #expect(f.screen.contains("/aws/lambda/fn-00 +49  (the first 50 of /aws/lambda/)"))
+        f.harness.press("esc", "s", "G", "space", "enter")
+        #expect(f.state.insights.picker?.problem == "A query covers at most 50 log groups; 51 are ticked.")
+    }
+
     @Test("a group made while the view is open is offered at once")
     func newGroupOffered() throws {
         let f = try seeded()

@@ -20,7 +20,7 @@ extension ConsoleBindings {
     /// While the results have the keys.
     static func insightsResults(_ insights: InsightsState) -> KeyBindingTable<ConsoleAction> {
         let rows = insights.result.map { $0.result.rows.isEmpty } ?? true ? "No records to open" : nil
-        let charted = insights.showsChart ? "The chart has no records to open: v shows the table" : nil
+        let charted = insights.showsChart ? "v shows the table, whose records open" : nil
         let noChart = insights.chart == nil ? "The chart needs a query with stats … by bin(…)" : nil
         let wide = insights.result == nil || insights.showsChart ? "No table to scroll" : nil
         let bindings: [KeyBinding<ConsoleAction>] = [

@@ -17,7 +17,7 @@ public struct InsightsCustomRange: Sendable, Equatable {
         "\(ConsoleFormat.dateTime(Date(timeIntervalSince1970: start))) – \(ConsoleFormat.dateTime(Date(timeIntervalSince1970: end)))"
     }
 
-    static let format = "YYYY-MM-DD HH:MM – YYYY-MM-DD HH:MM (UTC)"
+    static let format = "YYYY-MM-DD HH:MM – YYYY-MM-DD HH:MM, in UTC"
 
     /// The range typed, or what is wrong with it.
     static func parse(_ text: String) -> Result<InsightsCustomRange, InsightsInputProblem> {

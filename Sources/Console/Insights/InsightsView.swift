@@ -94,8 +94,11 @@ enum InsightsView {
         var spans = [TextSpan(first, role: .input)]
         if groups.count > 1 { spans.append(TextSpan(" +\(groups.count - 1)", role: .input)) }
         if insights.chosenGroups == nil {
-            let lambda = first.hasPrefix(LogTailState.functionGroupPrefix)
-            spans.append(TextSpan(lambda ? "  (all of \(LogTailState.functionGroupPrefix))" : "  (the first groups)", role: .dim))
+            let prefix = LogTailState.functionGroupPrefix
+            let under = first.hasPrefix(prefix) ? insights.groups.filter { $0.hasPrefix(prefix) }.count : 0
+            let which = under == 0 ? "the first groups" : under > groups.count ? "the first \(groups.count) of \(prefix)"
+                : "all of \(prefix)"
+            spans.append(TextSpan("  (\(which))", role: .dim))
         }
         return spans
     }
@@ -103,7 +106,7 @@ enum InsightsView {
     /// The error (wrapped, at most three lines), or that a run is going, or what the keys do.
     static func messageLines(_ insights: InsightsState, width: Int) -> [[TextSpan]] {
         if insights.rangeInput != nil {
-            let text = insights.rangeProblem.map { "✗ " + $0 } ?? "\(InsightsCustomRange.format) · Enter applies · Esc"
+            let text = insights.rangeProblem.map { "✗ " + $0 } ?? InsightsCustomRange.format
             return TextWrap.lines(text, width: max(1, width)).prefix(2)
                 .map { [TextSpan($0, role: insights.rangeProblem == nil ? .dim : .error)] }
         }
