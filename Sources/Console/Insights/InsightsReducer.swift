@@ -113,9 +113,11 @@ enum InsightsReducer {
         s.insights.running = nil
         s.insights.error = nil
         s.insights.result = run
+        s.insights.chart = InsightsChart(run.result, query: run.request.query)
         s.insights.table = TableState(rows: run.result.rows.enumerated().map { index, row in
             TableRow(id: index, cells: row.map { InsightsResultsView.cellText($0 ?? "") })
         })
+        s.insights.columns = InsightsResultsView.tableColumns(run.result.columns, rows: s.insights.table.rows)
         s.insights.firstColumn = 0
         s.insights.chartScroll = 0
         s.insights.detail = nil

@@ -20,7 +20,7 @@ enum InsightsResultsView {
             buffer.render(InsightsChartView(chart: chart, scroll: insights.chartScroll), in: rect)
             return
         }
-        let columns = tableColumns(run.result.columns, rows: insights.table.rows, from: insights.firstColumn)
+        let columns = Array(insights.columns.dropFirst(insights.firstColumn))
         let table = shifted(insights.table, by: insights.firstColumn, height: TableView<Int>.visibleRowCount(height: rect.height))
         buffer.render(TableView(state: table, columns: columns, focused: !insights.editing), in: rect)
     }
@@ -50,8 +50,7 @@ enum InsightsResultsView {
             return "v table"
         }
         let columns = run.result.columns
-        let widths = ColumnWidth.layout(tableColumns(columns, rows: insights.table.rows, from: insights.firstColumn).map(\.width),
-                                        total: width - 1)
+        let widths = ColumnWidth.layout(insights.columns.dropFirst(insights.firstColumn).map(\.width), total: width - 1)
         let shown = widths.filter { $0 > 0 }.count
         let chart = insights.chart == nil ? "" : " · v chart"
         guard insights.firstColumn > 0 || shown < columns.count - insights.firstColumn else {
@@ -62,10 +61,10 @@ enum InsightsResultsView {
         return "\(range) of \(columns.count) · ←/→" + chart
     }
 
-    /// The columns from `first` on, each as wide as its widest cell (up to `fixedUpTo`), wider ones flexible;
+    /// The columns, each as wide as its widest cell (up to `fixedUpTo`), wider ones flexible;
     /// numbers line up on the right.
-    static func tableColumns(_ names: [String], rows: [TableRow<Int>], from first: Int) -> [TableColumn] {
-        names.indices.dropFirst(first).map { column in
+    static func tableColumns(_ names: [String], rows: [TableRow<Int>]) -> [TableColumn] {
+        names.indices.map { column in
             // Measuring the first 120 characters of a cell is enough to know it is wide.
             let widest = rows.reduce(names[column].displayWidth) { widest, row in
                 column < row.cells.count ? max(widest, row.cells[column].prefix(120).displayWidth) : widest

@@ -72,8 +72,11 @@ public struct InsightsState: Sendable {
         customRange.map { InsightsCustomRange.text(start: $0.start, end: $0.end) + " UTC" } ?? "the last \(range.label)"
     }
 
-    /// The chart of the current result, when its query grouped by `bin(…)`.
-    public var chart: InsightsChart? { result.flatMap { InsightsChart($0.result, query: $0.request.query) } }
+    /// The chart of the current result, when its query grouped by `bin(…)`; made once, when the result arrives.
+    public internal(set) var chart: InsightsChart?
+    /// The result's columns as the table lays them out, measured once when the result arrives (a thousand rows
+    /// measured on every frame cost a frame).
+    var columns: [TableColumn] = []
 }
 
 /// The time ranges offered, as AWS's quick picks: a run covers the span up to the moment it starts.
