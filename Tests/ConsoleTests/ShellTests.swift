@@ -77,7 +77,7 @@ struct ShellTests {
         f.harness.press(":")
         f.harness.type("ec2")
         f.harness.press("enter")
-        #expect(f.lastToast == "Unknown command :ec2. Try :buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME, :messages or :q.")
+        #expect(f.lastToast == "Unknown command :ec2. Try :buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :insights, :as NAME, :messages or :q.")
     }
 
     @Test(":logs opens the Log groups panel, which says how groups appear when there are none")

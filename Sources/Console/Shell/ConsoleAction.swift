@@ -52,6 +52,7 @@ public enum ConsoleAction: Sendable {
     case users(UsersAction)
     case simulator(SimulatorAction)
     case logGroups(LogGroupsAction)
+    case insights(InsightsAction)
 }
 
 /// Work for the effect runner: engine calls and file-system reads, done off the UI thread.
@@ -66,6 +67,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case users(UsersEffect)
     case simulator(SimulatorEffect)
     case logGroups(LogGroupsEffect)
+    case insights(InsightsEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.

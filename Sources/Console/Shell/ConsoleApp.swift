@@ -88,6 +88,7 @@ public final class ConsoleApp {
         self.editor = editor
         self.state = ConsoleState(account: account, size: .zero, now: clock(), identity: identity,
                                   workingDirectory: workingDirectory)
+        state.insights.historyPath = InsightsHistoryFile.defaultPath()
         let mailbox = self.mailbox
         self.runner = EffectRunner(account: account, mode: .background) { mailbox.post($0) }
     }

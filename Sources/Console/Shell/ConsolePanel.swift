@@ -76,6 +76,7 @@ extension ConsoleService {
         case .users: return UsersPanel.self
         case .simulator: return SimulatorPanel.self
         case .logGroups: return LogGroupsPanel.self
+        case .insights: return InsightsPanel.self
         }
     }
 }

@@ -129,6 +129,8 @@ public enum ConsoleReducer {
             return SimulatorReducer.reduce(&state, action)
         case .logGroups(let action):
             return LogGroupsReducer.reduce(&state, action)
+        case .insights(let action):
+            return InsightsReducer.reduce(&state, action)
         }
     }
 
@@ -275,5 +277,5 @@ public enum CommandCompletion {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :as NAME, :messages or :q"
+    static let summary = ":buckets (:s3), :functions (:lambda), :roles, :policies, :users, :simulator, :logs, :insights, :as NAME, :messages or :q"
 }

@@ -6,6 +6,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
     case policies
     case users
     case logGroups
+    case insights
     case simulator
 
     /// The name shown in the sidebar and the breadcrumb.
@@ -17,6 +18,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         case .policies: return "Policies"
         case .users: return "Users"
         case .logGroups: return "Log groups"
+        case .insights: return "Logs Insights"
         case .simulator: return "Simulator"
         }
     }
@@ -27,7 +29,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         case .buckets: return "S3"
         case .functions: return "Lambda"
         case .roles, .policies, .users, .simulator: return "IAM"
-        case .logGroups: return "CloudWatch Logs"
+        case .logGroups, .insights: return "CloudWatch Logs"
         }
     }
 
@@ -40,6 +42,7 @@ public enum ConsoleService: String, CaseIterable, Sendable {
         case .policies: return ["policies"]
         case .users: return ["users", "iam"]
         case .logGroups: return ["logs", "loggroups"]
+        case .insights: return ["insights", "query"]
         case .simulator: return ["simulator", "simulate"]
         }
     }

@@ -69,6 +69,7 @@ public struct ConsoleState: Sendable {
     public var users = UsersState()
     public var simulator = SimulatorState()
     public var logGroups = LogGroupsState()
+    public var insights = InsightsState()
     public var shouldQuit = false
 
     public init(size: Size, now: Double, accountID: String, region: String, accountPath: String,

@@ -22,6 +22,8 @@ public final class EffectRunner: @unchecked Sendable {
     /// Test invocations may run for minutes (a function's timeout): they never hold up listings.
     private let invokeQueue = DispatchQueue(label: "overcast.console.invocations")
     private let transferQueue = DispatchQueue(label: "overcast.console.transfers")
+    /// Insights queries may scan for a while: they never hold up listings, and a newer run's answer wins.
+    private let queryQueue = DispatchQueue(label: "overcast.console.queries")
     private let lock = NSLock()
     private var cancelled: Set<Int> = []
     /// Bumped by each object-page request: a table waits only for its latest, so older ones are skipped.
@@ -62,6 +64,7 @@ public final class EffectRunner: @unchecked Sendable {
                  .cleanUpInterruptedUploads:
                 transferQueue.async(execute: work)
             case .functions(.invoke): invokeQueue.async(execute: work)
+            case .insights(.runQuery): queryQueue.async(execute: work)
             default: workQueue.async(execute: work)
             }
         }
@@ -72,6 +75,7 @@ public final class EffectRunner: @unchecked Sendable {
         workQueue.sync {}
         transferQueue.sync {}
         invokeQueue.sync {}
+        queryQueue.sync {}
     }
 
     private func isCancelled(_ id: Int) -> Bool {
@@ -123,6 +127,8 @@ public final class EffectRunner: @unchecked Sendable {
             SimulatorEffects(account: account, caller: caller, editor: editor, send: send).perform(effect)
         case .logGroups(let effect):
             LogGroupsEffects(account: account, caller: caller, send: send).perform(effect)
+        case .insights(let effect):
+            InsightsEffects(account: account, caller: caller, send: send).perform(effect)
         }
     }
 }
