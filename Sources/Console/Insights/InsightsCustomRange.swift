@@ -20,28 +20,26 @@ public struct InsightsCustomRange: Sendable, Equatable {
     static let format = "YYYY-MM-DD HH:MM – YYYY-MM-DD HH:MM, in UTC"
 
     /// The range typed, or what is wrong with it.
-    static func parse(_ text: String) -> Result<InsightsCustomRange, InsightsInputProblem> {
+    static func parse(_ text: String, now: Double) -> Result<InsightsCustomRange, InsightsInputProblem> {
         let separators = ["–", "→", " to "]
         guard let separator = separators.first(where: text.contains) else {
             return .failure(InsightsInputProblem(message: "Type two times: \(format)."))
         }
         let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2 else { return .failure(InsightsInputProblem(message: "Type two times: \(format).")) }
-        guard let start = time(parts[0]) else {
+        guard let start = time(parts[0], now: now) else {
             return .failure(InsightsInputProblem(message: "“\(parts[0])” is not a time such as 2026-01-01 09:30 (UTC)."))
         }
-        guard let end = time(parts[1]) else {
+        guard let end = time(parts[1], now: now) else {
             return .failure(InsightsInputProblem(message: "“\(parts[1])” is not a time such as 2026-01-01 09:30 (UTC)."))
         }
         guard end >= start else { return .failure(InsightsInputProblem(message: "The end comes before the start.")) }
         return .success(InsightsCustomRange(start: start, end: end))
     }
 
-    /// `2026-01-01 09:30` or `2026-01-01 09:30:15` (or with a `T`), read as UTC by Foundation's ISO 8601 parser.
-    private static func time(_ text: String) -> Double? {
-        var iso = text.replacingOccurrences(of: " ", with: "T")
-        if iso.count == 16 { iso += ":00" }
-        guard iso.count == 19 else { return nil }
-        return ISO8601DateFormatter().date(from: iso + "Z")?.timeIntervalSince1970
+    /// Either end as `TimeInput` reads it (`2026-01-01 09:30`, `09:30`, `-2h`), in seconds.
+    private static func time(_ text: String, now: Double) -> Double? {
+        guard case .success(let millis) = TimeInput.parse(text, now: now) else { return nil }
+        return Double(millis) / 1000
     }
 }

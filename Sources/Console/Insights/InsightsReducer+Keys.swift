@@ -27,7 +27,7 @@ extension InsightsReducer {
         case .cancelled:
             s.insights.rangeInput = nil
         case .submitted:
-            switch InsightsCustomRange.parse(input.text) {
+            switch InsightsCustomRange.parse(input.text, now: s.now) {
             case .failure(let problem):
                 s.insights.rangeProblem = problem.message
             case .success(let range):

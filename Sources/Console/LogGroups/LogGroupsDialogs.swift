@@ -88,7 +88,7 @@ enum LogGroupsDialogs {
         case .jump(var input, let problem):
             switch input.handle(event) {
             case .submitted:
-                switch LogTimeInput.parse(input.text, now: s.now) {
+                switch TimeInput.parse(input.text, now: s.now) {
                 case .success(let time):
                     s.logGroups.modal = nil
                     return LogEventsReducer.jump(&s, to: time)

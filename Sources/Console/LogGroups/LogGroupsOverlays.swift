@@ -27,7 +27,7 @@ enum LogGroupsOverlays {
                         + "{ $.field = value }; [a, b, ..., c = 5*]. Empty shows every event.", .dim))
         case .jump(let input, let problem):
             drawLine(&buffer, layout, prompt: " Jump to ", input: input, placeholder: "10:30",
-                     note: problem.map { ($0, .error) } ?? ("Type " + LogTimeInput.hint + ".", .dim))
+                     note: problem.map { ($0, .error) } ?? ("Type " + TimeInput.hint + ".", .dim))
         }
     }
 

@@ -1,36 +1,36 @@
 import Foundation
 import IAMPolicy
 
-/// What "jump to time" accepts, in UTC as every time the console shows: `2026-12-01 10:30` (seconds optional),
+/// The one way the console reads a typed time (Log groups' jump, Insights' absolute range), in UTC as every time it shows: `2026-12-01 10:30` (seconds optional),
 /// `10:30` (the latest one not in the future), or a moment back from now, `-15m`, `-2h`, `-1d`, `-30s`.
-enum LogTimeInput {
+enum TimeInput {
     static let hint = "a time in UTC: 2026-12-01 10:30, 10:30, -15m or -2h"
 
     /// Milliseconds since 1970, or the sentence saying what is accepted.
-    static func parse(_ typed: String, now: Double) -> Result<Int64, LogTimeInputError> {
+    static func parse(_ typed: String, now: Double) -> Result<Int64, TimeInputError> {
         let text = typed.trimmingCharacters(in: .whitespaces)
         let nowMillis = Int64(now * 1000)
         if text.hasPrefix("-") {
             let units: [Character: Int64] = ["s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000]
             guard let unit = text.last.flatMap({ units[$0] }), let amount = Int64(text.dropFirst().dropLast()), amount >= 0 else {
-                return .failure(LogTimeInputError(typed: typed))
+                return .failure(TimeInputError(typed: typed))
             }
             return .success(nowMillis - amount * unit)
         }
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
         guard (1...2).contains(parts.count), let clock = Self.clock(parts[parts.count - 1]) else {
-            return .failure(LogTimeInputError(typed: typed))
+            return .failure(TimeInputError(typed: typed))
         }
         let today = UTCTimestamp(milliseconds: nowMillis)
         var day = (today.year, today.month, today.day)
         if parts.count == 2 {
             let date = parts[0].split(separator: "-").compactMap { Int($0) }
-            guard date.count == 3 else { return .failure(LogTimeInputError(typed: typed)) }
+            guard date.count == 3 else { return .failure(TimeInputError(typed: typed)) }
             day = (date[0], date[1], date[2])
         }
         guard let moment = UTCTimestamp.date(year: day.0, month: day.1, day: day.2, hour: clock.0, minute: clock.1,
                                              second: clock.2) else {
-            return .failure(LogTimeInputError(typed: typed))
+            return .failure(TimeInputError(typed: typed))
         }
         var millis = Int64(moment.timeIntervalSince1970 * 1000)
         // A time of day alone means the latest one: 23:50 typed just after midnight is yesterday's.
@@ -49,9 +49,9 @@ enum LogTimeInput {
     }
 }
 
-/// A time the jump line did not understand.
-struct LogTimeInputError: Error, Equatable {
+/// A typed time that did not read as one.
+struct TimeInputError: Error, Equatable {
     var typed: String
 
-    var message: String { "“\(typed)” is not a time. Type \(LogTimeInput.hint)." }
+    var message: String { "“\(typed)” is not a time. Type \(TimeInput.hint)." }
 }
