@@ -23,13 +23,9 @@ struct CloudTrailEndpoint: ServiceEndpoint {
         }
         do {
             let handler = LookupEventsHandler(account: account, caller: caller)
-            let body = try handler.perform(JSONRequestBody(request.body))
-            return APIResponse(status: 200, headers: [("Content-Type", "application/x-amz-json-1.1"), ("x-amzn-RequestId", requestID)],
-                               body: body)
+            return JSONErrorResponse.success(try handler.perform(JSONRequestBody(request.body)), requestID: requestID)
         } catch let error as EngineError {
-            let code = error.code == "AccessDenied" ? "AccessDeniedException" : error.code
-            return JSONErrorResponse.response(code: code, message: error.message, status: error.httpStatus >= 500 ? error.httpStatus : 400,
-                                              requestID: requestID)
+            return JSONErrorResponse.response(for: error, requestID: requestID)
         } catch let error as JSONRequestError {
             return JSONErrorResponse.response(code: error.code, message: error.message, status: 400, requestID: requestID)
         } catch {

@@ -24,9 +24,9 @@ struct LogsEndpoint: ServiceEndpoint {
         let handler = LogsHandler(logs: account.logs, caller: caller, body: JSONRequestBody(request.body),
                                   accountID: account.accountID)
         do {
-            return Self.success(try handler.perform(operation), requestID: requestID)
+            return JSONErrorResponse.success(try handler.perform(operation), requestID: requestID)
         } catch let error as EngineError {
-            return Self.response(for: error, requestID: requestID)
+            return JSONErrorResponse.response(for: error, requestID: requestID)
         } catch let error as JSONRequestError {
             return JSONErrorResponse.response(code: error.code, message: error.message, status: 400, requestID: requestID)
         } catch {
@@ -37,19 +37,6 @@ struct LogsEndpoint: ServiceEndpoint {
 
     func failure(code: String, message: String, status: Int, request: APIRequest, requestID: String) -> APIResponse {
         JSONErrorResponse.response(code: code, message: message, status: status, requestID: requestID)
-    }
-
-    /// An engine error as CloudWatch Logs words it: the IAM evaluator's AccessDenied is Logs' AccessDeniedException,
-    /// and Logs answers every client error with 400.
-    static func response(for error: EngineError, requestID: String) -> APIResponse {
-        let code = error.code == "AccessDenied" ? "AccessDeniedException" : error.code
-        let status = error.httpStatus >= 500 ? error.httpStatus : 400
-        return JSONErrorResponse.response(code: code, message: error.message, status: status, requestID: requestID)
-    }
-
-    static func success(_ body: Data, requestID: String) -> APIResponse {
-        APIResponse(status: 200, headers: [("Content-Type", "application/x-amz-json-1.1"), ("x-amzn-RequestId", requestID)],
-                    body: body)
     }
 }
 

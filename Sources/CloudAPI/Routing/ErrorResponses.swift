@@ -26,4 +26,18 @@ enum JSONErrorResponse {
                                      ("x-amzn-ErrorType", code)],
                            body: Data(body.utf8))
     }
+
+    /// An engine error as the JSON 1.1 services (CloudWatch Logs, CloudTrail) word it: the IAM evaluator's
+    /// AccessDenied is their AccessDeniedException, and every client error is 400.
+    static func response(for error: EngineError, requestID: String) -> APIResponse {
+        let code = error.code == "AccessDenied" ? "AccessDeniedException" : error.code
+        let status = error.httpStatus >= 500 ? error.httpStatus : 400
+        return response(code: code, message: error.message, status: status, requestID: requestID)
+    }
+
+    /// A JSON 1.1 service's answer.
+    static func success(_ body: Data, requestID: String) -> APIResponse {
+        APIResponse(status: 200, headers: [("Content-Type", "application/x-amz-json-1.1"), ("x-amzn-RequestId", requestID)],
+                    body: body)
+    }
 }
