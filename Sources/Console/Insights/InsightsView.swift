@@ -160,6 +160,10 @@ enum InsightsView {
         let found = rows == result.recordsMatched
             ? "\(Formatting.count(rows)) record\(rows == 1 ? "" : "s")"
             : "\(Formatting.count(rows)) row\(rows == 1 ? "" : "s") · \(Formatting.count(result.recordsMatched)) records matched"
-        return [TextSpan(" \(found) · \(scanned) · \(seconds)", role: .dim)]
+        // Narrow screens drop the bytes scanned first, so the time is never the part cut.
+        let room = ConsoleLayout(state).status.width
+        let full = " \(found) · \(scanned) · \(seconds)"
+        let short = " \(found) · \(Formatting.count(result.recordsScanned)) scanned · \(seconds)"
+        return [TextSpan(full.displayWidth <= room ? full : short, role: .dim)]
     }
 }
