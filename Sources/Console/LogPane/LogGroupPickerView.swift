@@ -7,7 +7,7 @@ struct LogGroupPickerView: Widget {
     func render(into buffer: inout ScreenBuffer) {
         let area = buffer.bounds
         guard area.height > 0 else { return }
-        buffer.write("Follow which log groups? Space marks · Enter follows · Esc cancels", in: area.row(0), role: .dim)
+        buffer.write("Space marks · Enter follows what is marked · Esc cancels", in: area.row(0), role: .dim)
         if let error = picker.error {
             buffer.write("✗ " + error.description, in: area.row(1), role: .error)
             return

@@ -66,8 +66,12 @@ enum LogPaneReducer {
             s.logTail.error = nil
             s.logTail.append(batch.events)
             if let last = batch.lastID { s.logTail.lastID = max(s.logTail.lastID ?? 0, last) }
-            s.logTail.sampled = batch.skipped > 0
-                ? LogSample(shown: batch.events.count, total: batch.events.count + batch.skipped) : nil
+            // The notice stays until a read brings events without skipping any (an empty read says nothing).
+            if batch.skipped > 0 {
+                s.logTail.sampled = LogSample(shown: batch.events.count, total: batch.events.count + batch.skipped)
+            } else if !batch.events.isEmpty {
+                s.logTail.sampled = nil
+            }
             if s.logTail.readAgain {
                 s.logTail.readAgain = false
                 return logsChanged(&s)

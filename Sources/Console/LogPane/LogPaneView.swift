@@ -32,7 +32,7 @@ enum LogPaneView {
     /// "Live logs · all functions · paused · 12 new · filter: ERROR".
     static func title(_ tail: LogTailState) -> String {
         var parts = ["Live logs", following(tail)]
-        if tail.picker != nil { parts.append("pick groups") }
+        if tail.picker != nil { parts.append("pick the groups to follow") }
         if tail.paused { parts.append("paused · \(tail.unseen) new") }
         if tail.filter.isActive { parts.append("filter: " + tail.filter.text) }
         if tail.wraps { parts.append("wrapping (w)") }
@@ -59,8 +59,9 @@ enum LogPaneView {
     /// and whether the last read had to sample.
     static func statusRows(_ tail: LogTailState, width: Int) -> [StatusRow] {
         var rows: [StatusRow] = []
+        // The whole error, wrapped: its end says where the pattern went wrong.
         if let error = tail.filter.error, tail.filter.input != nil {
-            rows.append(.spans([TextSpan("✗ " + error, role: .error)]))
+            rows += TextWrap.lines("✗ " + error, width: max(10, width)).map { .spans([TextSpan($0, role: .error)]) }
         }
         var notes: [TextSpan] = []
         if !tail.isFollowing, !tail.paused {

@@ -47,7 +47,8 @@ extension LogTailLine {
     /// The lines an event becomes: JSON stays one line (compacted), anything else splits at newlines, tabs become spaces.
     static func lines(of item: LiveLogEvent, matched: Bool) -> [LogTailLine] {
         let group = item.group
-        let source = group.hasPrefix(functionGroupPrefix) ? String(group.dropFirst(functionGroupPrefix.count)) : group
+        let source = group.hasPrefix(functionGroupPrefix) ? String(group.dropFirst(functionGroupPrefix.count))
+            : group.split(separator: "/").last.map(String.init) ?? group
         let stream = shortStream(item.event.streamName)
         let message = item.event.message
         let level = LogLevel.of(message)
@@ -63,10 +64,25 @@ extension LogTailLine {
         if let json = JSONLayout.oneLine(message) {
             return [line(json.compact, .json(pretty: json.pretty), first: true)]
         }
-        let parts = message.replacingOccurrences(of: "\t", with: "  ").split(separator: "\n", omittingEmptySubsequences: false)
+        let parts = withoutLambdaTimestamp(message).replacingOccurrences(of: "\t", with: "  ")
+            .split(separator: "\n", omittingEmptySubsequences: false)
         let trimmed = parts.count > 1 && parts.last == "" ? parts.dropLast() : parts[...]
         let kind: LogLineKind = LogLineStyle.isPlatformLine(message) ? .platform : .plain
         return trimmed.enumerated().map { line(String($0.element), kind, first: $0.offset == 0) }
+    }
+
+    /// Lambda's tab format repeats the time the pane already shows (`[INFO]\t2026-01-01T00:00:00.500Z\treq\tmsg`,
+    /// `2026-…Z\treq\tINFO\tmsg`): the pane leaves that field out, keeping the level, the request id and the message.
+    static func withoutLambdaTimestamp(_ message: String) -> String {
+        var fields = message.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+        guard fields.count == 4, let stamp = fields.prefix(2).firstIndex(where: isISOTime) else { return message }
+        fields.remove(at: stamp)
+        return fields.joined(separator: "\t")
+    }
+
+    private static func isISOTime(_ field: Substring) -> Bool {
+        field.count >= 20 && field.count <= 30 && field.first?.isNumber == true && field.last == "Z"
+            && field.dropFirst(10).first == "T"
     }
 
     /// A stream's short id: the first six characters after Lambda's `[$LATEST]`/`[3]`, or the end of the name.
