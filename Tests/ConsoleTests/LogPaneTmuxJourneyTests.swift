@@ -39,9 +39,9 @@ struct LogPaneTmuxJourneyTests {
             try writer.logs.createLogGroup("/app/worker", caller: .root)
             try writer.logs.createLogStream(group: "/app/worker", stream: "w1", caller: .root)
             try writer.logs.putLogEvents(group: "/app/worker", stream: "w1", events: [
-                InputLogEvent(timestamp: now + 2, message: "WARN a group made after the pane opened"),
+                InputLogEvent(timestamp: now + 2, message: "WARN new group says hi"),
             ], caller: .root)
-            try session.waitFor("a group made after the pane opened")
+            try session.waitFor("new group says hi")
             session.keys("q")
             let (status, alternate) = try session.waitForExit()
             #expect(status == 0, "exit status at \(size)")
