@@ -29,7 +29,8 @@ extension LogsService {
         var arguments: StatementArguments = [groupPrefix, groupPrefix]
         if let groups {
             guard !groups.isEmpty else { return LiveTailBatch(events: [], lastID: afterID) }
-            conditions.append("group_name IN (" + Array(repeating: "?", count: groups.count).joined(separator: ", ") + ")")
+            // `+` keeps SQLite on the id range: by the group index it would walk every event the group ever had.
+            conditions.append("+group_name IN (" + Array(repeating: "?", count: groups.count).joined(separator: ", ") + ")")
             arguments += StatementArguments(groups.sorted())
         }
         if let afterID {
