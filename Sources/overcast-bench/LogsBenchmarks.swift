@@ -1,8 +1,8 @@
 import CloudEngine
 import Foundation
 
-/// The engine figures of issue 12 that exist so far: FilterLogEvents with a JSON pattern and a Logs Insights
-/// `stats` query, each over 1,000,000 JSON events (the pane's figures come with the pane).
+/// The figures of issue 12: the live pane's frame time and latency (`LogPaneBenchmarks`), FilterLogEvents with a
+/// JSON pattern and a Logs Insights `stats` query, each over 1,000,000 JSON events.
 enum LogsBenchmarks {
     static let eventCount = 1_000_000
     static let batch = 10_000
@@ -10,6 +10,9 @@ enum LogsBenchmarks {
     static func run() throws {
         let folder = try Measurement.scratchFolder("logs")
         defer { try? FileManager.default.removeItem(at: folder) }
+        try LogPaneBenchmarks.frames(folder)
+        try LogPaneBenchmarks.latency(folder)
+        if ProcessInfo.processInfo.environment["OVERCAST_BENCH_PANE_ONLY"] != nil { return }
         let account = try Account.open(path: folder.appendingPathComponent("logs.sqlite").path)
         try account.logs.createLogGroup("/bench/app", caller: .root)
         try account.logs.createLogStream(group: "/bench/app", stream: "web", caller: .root)

@@ -13,6 +13,7 @@ let suites: [String: () throws -> Void] = [
     "logs": LogsBenchmarks.run,
     "activity": ActivityBenchmarks.run,
     "_console-child": ConsoleBenchmarks.child,
+    "_logs-writer": LogPaneBenchmarks.writer,
     // Child processes, so each peak RSS is measured alone.
     "_storage-put-file": StorageBenchmarks.putFileChild,
     "_storage-get-file": StorageBenchmarks.getFileChild,

@@ -32,7 +32,8 @@ struct LogPaneTests {
         #expect(f.state.logTail.prefix == "/aws/lambda/")
         #expect(f.state.logTail.lines.map(\.message) == ["START RequestId: 1 Version: $LATEST", "hello from first"])
         #expect(f.screen.contains("Live logs · all functions"))
-        #expect(f.screen.contains("first  hello from first") || f.screen.contains("first hello from first"))
+        // The source is the function and the stream's short id.
+        #expect(f.screen.contains("first·abc") && f.screen.contains("hello from first"))
         try put(f, "/aws/lambda/second", ["line\nwith a second line"])
         #expect(f.state.logTail.lines.map(\.message).suffix(2) == ["line", "with a second line"])
         #expect(f.state.logTail.lines.last?.source == "second")

@@ -24,8 +24,12 @@ public final class ExternalChangeMonitor: @unchecked Sendable {
         lastCounters = (try? readCounters()) ?? [:]
     }
 
-    /// Starts polling every `interval` seconds (about 0.1 s is what the console uses).
-    public func start(interval: TimeInterval = 0.1) {
+    /// How often the console polls: 50 ms, so another process's log events reach the live pane well within a
+    /// quarter of a second (poll, plus at most one 50 ms turn of the console's loop, plus the read).
+    public static let consoleInterval: TimeInterval = 0.05
+
+    /// Starts polling every `interval` seconds (`consoleInterval` is what the console uses).
+    public func start(interval: TimeInterval = consoleInterval) {
         queue.sync {
             guard timer == nil else { return }
             let source = DispatchSource.makeTimerSource(queue: queue)

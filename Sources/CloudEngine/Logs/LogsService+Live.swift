@@ -34,19 +34,24 @@ extension LogsService {
                     WHERE \(prefixMatch) ORDER BY id DESC LIMIT :limit
                     """, arguments: ["prefix": groupPrefix, "limit": bounded]).reversed()
             }
-            var allowed: [String: Bool] = [:]
-            return try rows.compactMap { row -> LiveLogEvent? in
-                let group: String = row["group_name"]
-                if allowed[group] == nil {
-                    do {
-                        try account.authorize(caller, "logs:FilterLogEvents", groupARN(group), db: db)
-                        allowed[group] = true
-                    } catch let error as EngineError where error.code == "AccessDeniedException" || error.code == "AccessDenied" {
-                        allowed[group] = false
-                    }
+            return try readable(rows, caller: caller, db: db)
+        }
+    }
+
+    /// The rows' events the caller may read (`logs:FilterLogEvents` on each group, asked once per group).
+    func readable(_ rows: [Row], caller: Caller, db: Database) throws -> [LiveLogEvent] {
+        var allowed: [String: Bool] = [:]
+        return try rows.compactMap { row -> LiveLogEvent? in
+            let group: String = row["group_name"]
+            if allowed[group] == nil {
+                do {
+                    try account.authorize(caller, "logs:FilterLogEvents", groupARN(group), db: db)
+                    allowed[group] = true
+                } catch let error as EngineError where error.code == "AccessDeniedException" || error.code == "AccessDenied" {
+                    allowed[group] = false
                 }
-                return allowed[group] == true ? LiveLogEvent(group: group, event: Self.event(from: row)) : nil
             }
+            return allowed[group] == true ? LiveLogEvent(group: group, event: Self.event(from: row)) : nil
         }
     }
 }

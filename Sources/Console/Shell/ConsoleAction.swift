@@ -30,6 +30,8 @@ public enum ConsoleAction: Sendable {
     case logPaneResized(Int)
     case logTailLoaded(prefix: String, [LiveLogEvent])
     case logTailFailed(prefix: String, ConsoleError)
+    /// Keys and answers of the live log pane (`LogPane/`).
+    case logPane(LogPaneAction)
     case sidebarMoved(Int)
     case serviceChosen(ConsoleService)
     /// The endpoint started, stopped or could not start.
@@ -70,6 +72,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case insights(InsightsEffect)
     /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
     case tailLogs(prefix: String, afterID: Int64?)
+    /// The live log pane's bounded reads and its group picker's list (`LogPane/`).
+    case logPane(LogPaneEffect)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.
     case actAs(String)
     /// Frees what uploads interrupted in an earlier session left behind (the console opens without waiting for it).

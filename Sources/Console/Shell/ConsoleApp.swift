@@ -103,7 +103,7 @@ public final class ConsoleApp {
             mailbox.post(.accountChanged(change.topics, external: change.external))
         }
         let monitor = ExternalChangeMonitor(account: account)
-        monitor.start(interval: 0.1)
+        monitor.start(interval: ExternalChangeMonitor.consoleInterval)
         defer {
             monitor.stop()
             subscription.cancel()

@@ -8,7 +8,7 @@ public enum ConsoleBindings {
     /// The table for what is on screen now.
     public static func table(for state: ConsoleState) -> KeyBindingTable<ConsoleAction> {
         if state.focus == .sidebar { return sidebar(state).merged(with: global(state)) }
-        if state.focus == .logs { return logPane.merged(with: global(state)) }
+        if state.focus == .logs { return LogPaneBindings.table(state) }
         guard let panel = state.service.panel else { return global(state) }
         switch panel.bindings(state) {
         case .exclusive(let table): return table
@@ -19,6 +19,7 @@ public enum ConsoleBindings {
     /// The title of the `?` help for the current view.
     public static func helpTitle(for state: ConsoleState) -> String {
         if state.focus == .sidebar { return "Keys: services" }
+        if state.focus == .logs { return state.logTail.picker == nil ? "Keys: live log pane" : "Keys: picking log groups" }
         return state.service.panel?.helpTitle(state) ?? "Keys: \(state.service.title)"
     }
 
@@ -61,12 +62,4 @@ public enum ConsoleBindings {
             KeyBinding(["down", "j"], .sidebarMoved(1), label: "Down", group: "Services", showInFooter: false),
         ]
     }
-
-    static let logPane: KeyBindingTable<ConsoleAction> = [
-        KeyBinding("c", .logPaneCleared, label: "Clear", help: "Clear the log pane (new events keep arriving)", group: "Log pane"),
-        KeyBinding("w", .logPaneWrapToggled, label: "Wrap", help: "Wrap long lines onto more rows (else they end in …)",
-                   group: "Log pane"),
-        KeyBinding(["+", "="], .logPaneResized(2), label: "Taller", help: "Make the log pane taller", group: "Log pane"),
-        KeyBinding("-", .logPaneResized(-2), label: "Shorter", help: "Make the log pane shorter", group: "Log pane"),
-    ]
 }

@@ -18,7 +18,7 @@ public enum ConsoleReducer {
 
     public static func reduce(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
         let effects = reduceAction(&state, action)
-        return effects + LogTailReducer.sync(&state)
+        return effects + LogPaneReducer.sync(&state)
     }
 
     private static func reduceAction(_ state: inout ConsoleState, _ action: ConsoleAction) -> [ConsoleEffect] {
@@ -34,7 +34,7 @@ public enum ConsoleReducer {
             return []
         case .accountChanged(let topics, _):
             var effects = ConsoleService.allCases.compactMap(\.panel).flatMap { $0.accountChanged(&state, topics: topics) }
-            if topics.contains(.logs) { effects += LogTailReducer.logsChanged(&state) }
+            if topics.contains(.logs) { effects += LogPaneReducer.logsChanged(&state) }
             return effects
         case .quitPressed:
             state.shouldQuit = true
@@ -68,13 +68,7 @@ public enum ConsoleReducer {
         case .refreshPressed:
             return state.service.panel?.refresh(&state) ?? []
         case .logPaneToggled:
-            state.logPane.toggle()
-            if !state.logPane.isVisible, state.focus == .logs { state.focus = .main }
-            // Shown again on the same groups: read what arrived while it was hidden.
-            if state.logPane.isVisible, state.logTail.prefix == LogTailReducer.wantedPrefix(state) {
-                return LogTailReducer.logsChanged(&state)
-            }
-            return []
+            return LogPaneReducer.toggled(&state)
         case .logPaneCleared:
             state.logTail.lines.removeAll()
             return []
@@ -84,10 +78,11 @@ public enum ConsoleReducer {
         case .logPaneResized(let delta):
             state.logPane.resize(by: delta)
             return []
-        case .logTailLoaded(let prefix, let events):
-            return LogTailReducer.loaded(&state, prefix: prefix, events: events)
-        case .logTailFailed(let prefix, let error):
-            return LogTailReducer.failed(&state, prefix: prefix, error: error)
+        case .logTailLoaded, .logTailFailed:
+            // The pane reads through `.logPane` now (bounded, sampled); these answers have no reader left.
+            return []
+        case .logPane(let action):
+            return LogPaneReducer.reduce(&state, action)
         case .sidebarMoved(let delta):
             state.sidebarSelection = min(max(0, state.sidebarSelection + delta), ConsoleService.allCases.count - 1)
             return []
@@ -145,6 +140,7 @@ public enum ConsoleReducer {
         if event.key == "ctrl+c" { return reduce(&state, .quitPressed) }
         if let overlay = state.overlay { return handleOverlay(&state, overlay, event) }
         if state.filterInput != nil { return handleFilter(&state, event) }
+        if state.focus == .logs, state.logTail.filter.input != nil { return reduce(&state, .logPane(.filterKey(event))) }
         if state.focus == .main, let action = state.service.panel?.dialogKey(state, event),
            event.key.map({ !isBound($0, state) }) ?? true {
             return reduce(&state, action)

@@ -109,12 +109,7 @@ public enum ConsoleView {
     }
 
     private static func drawLogPane(_ buffer: inout ScreenBuffer, _ state: ConsoleState, _ rect: Rect) {
-        guard !rect.isEmpty else { return }
-        let following = state.logTail.prefix.map {
-            $0 == LogTailState.functionGroupPrefix ? "all functions" : $0
-        } ?? "functions"
-        buffer.drawBox(rect, role: state.focus == .logs ? .borderFocused : .border, title: "Live logs · \(following)" + (state.logTail.wraps ? " · wrapping (w)" : ""))
-        buffer.render(LogTailView(state: state.logTail), in: rect.inset(top: 1, left: 2, bottom: 1, right: 1))
+        LogPaneView.draw(&buffer, state, rect)
     }
 
     private static func drawCommandLine(_ buffer: inout ScreenBuffer, _ input: TextInputState, _ layout: ConsoleLayout) {

@@ -88,6 +88,8 @@ public final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .buckets(let effect):
             BucketsEffects(account: account, caller: caller, send: send, isCancelled: { [self] in isCancelled($0) }).perform(effect)
+        case .logPane(let effect):
+            LogPaneEffects(account: account, caller: caller, send: send).perform(effect)
         case .tailLogs(let prefix, let afterID):
             do {
                 let events = try account.logs.liveEvents(groupPrefix: prefix, afterID: afterID, limit: afterID == nil ? 200 : 1000,
