@@ -28,8 +28,6 @@ public enum ConsoleAction: Sendable {
     case logPaneCleared
     case logPaneWrapToggled
     case logPaneResized(Int)
-    case logTailLoaded(prefix: String, [LiveLogEvent])
-    case logTailFailed(prefix: String, ConsoleError)
     /// Keys and answers of the live log pane (`LogPane/`).
     case logPane(LogPaneAction)
     case sidebarMoved(Int)
@@ -70,8 +68,6 @@ public enum ConsoleEffect: Sendable, Equatable {
     case simulator(SimulatorEffect)
     case logGroups(LogGroupsEffect)
     case insights(InsightsEffect)
-    /// The log pane's read: the newest events under `prefix`, or those after `afterID`.
-    case tailLogs(prefix: String, afterID: Int64?)
     /// The live log pane's bounded reads and its group picker's list (`LogPane/`).
     case logPane(LogPaneEffect)
     /// `:as TARGET`: a user, a role (assumed as the current identity) or root.

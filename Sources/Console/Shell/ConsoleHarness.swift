@@ -16,6 +16,9 @@ public final class ConsoleHarness {
     public private(set) var pendingEffects: [ConsoleEffect] = []
     /// Every effect run so far, in order.
     public private(set) var ranEffects: [ConsoleEffect] = []
+    /// Seconds spent running effects (engine work the app does off the UI thread), for benchmarks that time
+    /// only what the UI thread would.
+    public private(set) var effectSeconds: Double = 0
     private let mailbox = ActionMailbox()
     private var runner: EffectRunner
     private var subscription: ChangeSubscription?
@@ -78,7 +81,9 @@ public final class ConsoleHarness {
             }
             let effect = pendingEffects.removeFirst()
             ranEffects.append(effect)
+            let started = DispatchTime.now().uptimeNanoseconds
             runner.run(effect, as: state.identity)
+            effectSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         }
     }
 

@@ -78,9 +78,6 @@ public enum ConsoleReducer {
         case .logPaneResized(let delta):
             state.logPane.resize(by: delta)
             return []
-        case .logTailLoaded, .logTailFailed:
-            // The pane reads through `.logPane` now (bounded, sampled); these answers have no reader left.
-            return []
         case .logPane(let action):
             return LogPaneReducer.reduce(&state, action)
         case .sidebarMoved(let delta):

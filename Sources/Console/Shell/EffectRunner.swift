@@ -90,14 +90,6 @@ public final class EffectRunner: @unchecked Sendable {
             BucketsEffects(account: account, caller: caller, send: send, isCancelled: { [self] in isCancelled($0) }).perform(effect)
         case .logPane(let effect):
             LogPaneEffects(account: account, caller: caller, send: send).perform(effect)
-        case .tailLogs(let prefix, let afterID):
-            do {
-                let events = try account.logs.liveEvents(groupPrefix: prefix, afterID: afterID, limit: afterID == nil ? 200 : 1000,
-                                                         caller: caller)
-                send(.logTailLoaded(prefix: prefix, events))
-            } catch {
-                send(.logTailFailed(prefix: prefix, ConsoleError(error)))
-            }
         case .cleanUpInterruptedUploads:
             guard let found = try? account.storage.abandonedUploads(), !found.bodies.isEmpty else { return }
             send(.interruptedUploadsCleaning(bytes: found.bytes))

@@ -36,15 +36,15 @@ struct LiveLogEventsTests {
         try put(env.logs, "/other/x", ["x1"])
         try put(env.logs, "/aws/lambda/b", ["b1"])
         try put(env.logs, "/aws/lambda/a", ["a3"])
-        let first = try env.logs.liveEvents(groupPrefix: "/aws/lambda/", afterID: nil, limit: 3, caller: .root)
+        let first = try env.logs.liveTail(groupPrefix: "/aws/lambda/", afterID: nil, limit: 3, caller: .root).events
         #expect(first.map(\.event.message) == ["a2", "b1", "a3"])
         #expect(first.map(\.group) == ["/aws/lambda/a", "/aws/lambda/b", "/aws/lambda/a"])
         let last = try #require(first.last?.event.id)
-        #expect(try env.logs.liveEvents(groupPrefix: "/aws/lambda/", afterID: last, caller: .root).isEmpty)
+        #expect(try env.logs.liveTail(groupPrefix: "/aws/lambda/", afterID: last, caller: .root).events.isEmpty)
         try put(env.logs, "/aws/lambda/b", ["b2"])
         try put(env.logs, "/other/x", ["x2"])
-        #expect(try env.logs.liveEvents(groupPrefix: "/aws/lambda/", afterID: last, caller: .root).map(\.event.message) == ["b2"])
-        #expect(try env.logs.liveEvents(groupPrefix: "/aws/lambda/a", afterID: 0, caller: .root).map(\.event.message)
+        #expect(try env.logs.liveTail(groupPrefix: "/aws/lambda/", afterID: last, caller: .root).events.map(\.event.message) == ["b2"])
+        #expect(try env.logs.liveTail(groupPrefix: "/aws/lambda/a", afterID: 0, caller: .root).events.map(\.event.message)
                 == ["a1", "a2", "a3"])
     }
 
@@ -53,7 +53,7 @@ struct LiveLogEventsTests {
         let env = try TestAccount()
         try put(env.logs, "/app_1/x", ["one"])
         try put(env.logs, "/appX1/x", ["other"])
-        #expect(try env.logs.liveEvents(groupPrefix: "/app_1", afterID: nil, caller: .root).map(\.event.message) == ["one"])
+        #expect(try env.logs.liveTail(groupPrefix: "/app_1", afterID: nil, caller: .root).events.map(\.event.message) == ["one"])
     }
 
     @Test("Groups the caller may not read are left out instead of failing the tail")
@@ -62,8 +62,8 @@ struct LiveLogEventsTests {
         let env = try TestAccount(authorizer: GroupDenyingAuthorizer(deniedGroupARN: denied))
         try put(env.logs, "/aws/lambda/open", ["visible"])
         try put(env.logs, "/aws/lambda/secret", ["hidden"])
-        let events = try env.logs.liveEvents(groupPrefix: "/aws/lambda/", afterID: nil, caller: .userAlice)
+        let events = try env.logs.liveTail(groupPrefix: "/aws/lambda/", afterID: nil, caller: .userAlice).events
         #expect(events.map(\.event.message) == ["visible"])
-        #expect(try env.logs.liveEvents(groupPrefix: "/aws/lambda/", afterID: nil, caller: .root).count == 2)
+        #expect(try env.logs.liveTail(groupPrefix: "/aws/lambda/", afterID: nil, caller: .root).events.count == 2)
     }
 }
