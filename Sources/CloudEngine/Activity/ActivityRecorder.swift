@@ -84,7 +84,7 @@ public final class ActivityRecorder: @unchecked Sendable {
                 return flushesSinceTrim >= 40
             }
             try account.write([.activity]) { db in
-                for draft in batch { try draft.event(accountID: account.accountID).insert(db) }
+                try ActivityRows.insert(batch.map { $0.event(accountID: account.accountID) }, db)
                 if trim { try trimToWindow(db, now: account.clock.now()) }
             }
             lock.withLock {
@@ -103,13 +103,14 @@ public final class ActivityRecorder: @unchecked Sendable {
     }
 
     /// Deletes what is older than the window's days, and the oldest rows past its count, a bounded batch at a time.
+    /// Ids follow time (rows are written as they happen), so both trims walk the primary key from its start.
     func trimToWindow(_ db: Database, now: Date) throws {
         let floor = Int64((now.timeIntervalSince1970 - Double(window.days) * 86_400) * 1000)
         try db.execute(sql: """
             DELETE FROM activity_events WHERE id IN
-              (SELECT id FROM activity_events WHERE event_time < ? ORDER BY event_time LIMIT ?)
-            """, arguments: [floor, Self.trimBatch])
-        // Ids only grow and only the oldest are deleted, so the newest `events` are those above max - events.
+              (SELECT id FROM activity_events ORDER BY id LIMIT ?) AND event_time < ?
+            """, arguments: [Self.trimBatch, floor])
+        // Only the oldest are deleted, so the newest `events` are those above max - events.
         guard let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM activity_events"),
               let oldest = try Int64.fetchOne(db, sql: "SELECT min(id) FROM activity_events") else { return }
         let keepFrom = newest - Int64(window.events) + 1

@@ -121,7 +121,7 @@ extension ActivityService {
     @_spi(Benchmarks)
     public func bulkLoad(_ events: some Sequence<ActivityEvent>) throws {
         try account.write([.activity]) { db in
-            for event in events { try event.insert(db) }
+            try ActivityRows.insert(Array(events), db)
         }
     }
 }
