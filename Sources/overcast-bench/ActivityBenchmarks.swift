@@ -14,12 +14,12 @@ enum ActivityBenchmarks {
         let start = Int64(Date().timeIntervalSince1970 * 1000) - 86_400_000
         let load = try Measurement.seconds {
             for first in stride(from: 0, to: eventCount, by: 50_000) {
-                try account.activity.bulkLoad((first..<(first + 50_000)).lazy.map { event($0, start: start) })
+                try account.activity.bulkLoad((first..<(first + 50_000)).lazy.map { event($0, start: start, accountID: account.accountID) })
             }
         }
         Measurement.report("activity.load_1m_events_s", load, "s")
         for (name, attribute) in [("user", ActivityQuery.Attribute.userName("user-42")),
-                                  ("principal_arn", .principalARN("arn:aws:iam::000000000000:user/user-7"))] {
+                                  ("principal_arn", .principalARN("arn:aws:iam::\(account.accountID):user/user-7"))] {
             var samples: [Double] = []
             for _ in 0..<300 {
                 samples.append(try Measurement.seconds {
@@ -39,7 +39,7 @@ enum ActivityBenchmarks {
     }
 
     /// Event `index`: one in ten is the busy role's (100,000 in all), the rest spread over 200 users.
-    static func event(_ index: Int, start: Int64) -> ActivityEvent {
+    static func event(_ index: Int, start: Int64, accountID: String) -> ActivityEvent {
         let busy = index % 10 == 0
         let user = busy ? "busy-fn" : "user-\(index % 200)"
         let actions = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "logs:PutLogEvents", "lambda:InvokeFunction"]
@@ -51,7 +51,7 @@ enum ActivityBenchmarks {
             : "arn:aws:lambda:us-east-1:000000000000:function:fn-\(index % 9)"
         return ActivityEvent(
             id: nil, eventID: "event-\(index)", eventTime: start + Int64(index) * 80,
-            principalARN: busy ? "arn:aws:sts::000000000000:assumed-role/busy-fn/busy-fn" : "arn:aws:iam::000000000000:user/\(user)",
+            principalARN: busy ? "arn:aws:sts::\(accountID):assumed-role/busy-fn/busy-fn" : "arn:aws:iam::\(accountID):user/\(user)",
             principalKind: busy ? "assumed-role" : "user", userName: user, roleName: busy ? "busy-fn" : nil,
             accessKeyID: nil, action: action, eventSource: "\(service).amazonaws.com",
             eventName: String(action.drop { $0 != ":" }.dropFirst()), resource: resource, resourceType: nil,

@@ -5,7 +5,8 @@ enum ActivitySchema {
     static func v8(_ db: Database) throws {
         try db.execute(sql: """
             -- One row per authorization decision; times are milliseconds since the epoch. Rows arrive in time
-            -- order, so id order is time order and no time index is kept (each index costs every flush).
+            -- order, so id order is time order and no time index is kept. Each index costs every flush (the trail's
+            -- whole cost to a put), so only the principal's and the user name's are kept; other lookups walk newest first.
             CREATE TABLE activity_events (
                 id INTEGER PRIMARY KEY,
                 event_id TEXT NOT NULL,
@@ -32,10 +33,6 @@ enum ActivitySchema {
             );
             CREATE INDEX activity_by_principal ON activity_events(principal_arn, id);
             CREATE INDEX activity_by_user ON activity_events(user_name, id);
-            CREATE INDEX activity_by_event_name ON activity_events(event_name, id);
-            CREATE INDEX activity_by_resource ON activity_events(resource, id);
-            CREATE INDEX activity_by_access_key ON activity_events(access_key_id, id);
-            CREATE INDEX activity_by_role ON activity_events(role_name, id);
             """)
     }
 }

@@ -6,10 +6,16 @@ public enum ActivityPrincipal: Sendable, Hashable {
     case user(String)
     case role(String)
 
-    var condition: (String, String) {
+    /// The rows' condition and its one argument. A role's sessions are the principal ARNs under
+    /// `…:assumed-role/NAME/`, a range of the principal index (the trail keeps no role index).
+    func condition(accountID: String) -> (String, String, String?) {
         switch self {
-        case .user(let name): return ("principal_kind = 'user' AND user_name = ?", name)
-        case .role(let name): return ("role_name = ?", name)
+        case .user(let name):
+            return ("principal_kind = 'user' AND user_name = ?", name, nil)
+        case .role(let name):
+            let prefix = "arn:aws:sts::\(accountID):assumed-role/\(name)/"
+            // "0" follows "/": every ARN with the prefix sorts between the two.
+            return ("principal_arn >= ? AND principal_arn < ?", prefix, String(prefix.dropLast()) + "0")
         }
     }
 }
@@ -33,13 +39,14 @@ extension ActivityService {
         try flush()
         return try account.read { db in
             try account.authorize(caller, "iam:GenerateServiceLastAccessedDetails", identityARN(principal), db: db)
-            let (condition, name) = principal.condition
+            let (condition, first, second) = principal.condition(accountID: account.accountID)
+            let bound: StatementArguments = second.map { [first, $0] } ?? [first]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT event_source, max(event_time) AS last, count(*) AS calls,
                        (SELECT action FROM activity_events latest WHERE latest.event_source = a.event_source AND \(condition)
                         ORDER BY id DESC LIMIT 1) AS action
                 FROM activity_events a WHERE \(condition) GROUP BY event_source ORDER BY last DESC
-                """, arguments: [name, name])
+                """, arguments: bound + bound)
             return rows.map { row in
                 let source: String = row["event_source"]
                 return ServiceLastAccessed(service: String(source.prefix { $0 != "." }), lastAccessed: row["last"],
@@ -56,11 +63,12 @@ extension ActivityService {
         try flush()
         let calls = try account.read { db -> [GeneratedPolicy.Call] in
             try account.authorize(caller, "cloudtrail:LookupEvents", "*", db: db)
-            let (condition, name) = principal.condition
+            let (condition, first, second) = principal.condition(accountID: account.accountID)
+            let bound: StatementArguments = second.map { [first, $0] } ?? [first]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT action, resource, max(decision <> 'allowed') AS denied FROM activity_events
                 WHERE \(condition) AND event_time >= ? AND event_time <= ? GROUP BY action, resource
-                """, arguments: [name, startTime ?? 0, endTime ?? Int64.max])
+                """, arguments: bound + [startTime ?? 0, endTime ?? Int64.max])
             return rows.map { GeneratedPolicy.Call(action: $0["action"], resource: $0["resource"], wasDenied: $0["denied"]) }
         }
         guard !calls.isEmpty else {
