@@ -24,13 +24,8 @@ struct CloudTrailEndpoint: ServiceEndpoint {
         do {
             let handler = LookupEventsHandler(account: account, caller: caller)
             return JSONErrorResponse.success(try handler.perform(JSONRequestBody(request.body)), requestID: requestID)
-        } catch let error as EngineError {
-            return JSONErrorResponse.response(for: error, requestID: requestID)
-        } catch let error as JSONRequestError {
-            return JSONErrorResponse.response(code: error.code, message: error.message, status: 400, requestID: requestID)
         } catch {
-            return JSONErrorResponse.response(code: "InternalServerErrorException", message: "The service could not answer: \(error)",
-                                              status: 500, requestID: requestID)
+            return JSONErrorResponse.response(for: error, internalCode: "InternalServerErrorException", requestID: requestID)
         }
     }
 

@@ -25,13 +25,8 @@ struct LogsEndpoint: ServiceEndpoint {
                                   accountID: account.accountID)
         do {
             return JSONErrorResponse.success(try handler.perform(operation), requestID: requestID)
-        } catch let error as EngineError {
-            return JSONErrorResponse.response(for: error, requestID: requestID)
-        } catch let error as JSONRequestError {
-            return JSONErrorResponse.response(code: error.code, message: error.message, status: 400, requestID: requestID)
         } catch {
-            return JSONErrorResponse.response(code: "ServiceUnavailableException", message: "The service could not answer: \(error)",
-                                              status: 500, requestID: requestID)
+            return JSONErrorResponse.response(for: error, internalCode: "ServiceUnavailableException", requestID: requestID)
         }
     }
 

@@ -27,6 +27,20 @@ enum JSONErrorResponse {
                            body: Data(body.utf8))
     }
 
+    /// What a JSON 1.1 service answers for an operation that threw: an engine error, a body that did not decode,
+    /// or anything else as the service's own 500 (`internalCode`: Logs says ServiceUnavailableException,
+    /// CloudTrail InternalServerErrorException).
+    static func response(for error: any Error, internalCode: String, requestID: String) -> APIResponse {
+        switch error {
+        case let error as EngineError:
+            return response(for: error, requestID: requestID)
+        case let error as JSONRequestError:
+            return response(code: error.code, message: error.message, status: 400, requestID: requestID)
+        default:
+            return response(code: internalCode, message: "The service could not answer: \(error)", status: 500, requestID: requestID)
+        }
+    }
+
     /// An engine error as the JSON 1.1 services (CloudWatch Logs, CloudTrail) word it: the IAM evaluator's
     /// AccessDenied is their AccessDeniedException, and every client error is 400.
     static func response(for error: EngineError, requestID: String) -> APIResponse {
