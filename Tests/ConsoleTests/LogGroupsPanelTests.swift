@@ -245,4 +245,18 @@ struct LogGroupsFromInvocationTests {
         #expect(f.harness.state.service == .functions)
         #expect(f.detail?.tab == .invocations)
     }
+
+    @Test("An invocation whose stream was never written says why that can be, not that it was deleted")
+    func invocationWithoutLogs() throws {
+        let f = try FunctionsFixture(size: Size(width: 120, height: 40))
+        try f.function("quiet", role: try f.plainRole)
+        try f.record("quiet", requestID: "99999999-8888-4777-8666-555555555555", after: -60,
+                     stream: "2026/01/01/[$LATEST]ffeeddccbbaa99887766554433221100")
+        f.openPanel()
+        f.open("quiet", tab: .invocations)
+        f.harness.press("enter")
+        let message = try #require(f.harness.state.toasts.last?.message)
+        #expect(message.contains("does not exist: deleted, or never written"))
+        #expect(message.contains("logs:PutLogEvents"))
+    }
 }

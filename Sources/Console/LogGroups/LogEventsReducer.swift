@@ -33,8 +33,13 @@ enum LogEventsReducer {
             view.loaded = true
             if error.code == "ResourceNotFoundException" {
                 s.logGroups.events = nil
-                s.toast("\(source.stream.map { "Log stream \($0)" } ?? "Log group \(source.group)") no longer exists: it was deleted.",
-                        kind: .warning)
+                let what = source.stream.map { "Log stream \($0)" } ?? "Log group \(source.group)"
+                // The group's stream list fails the same way; this message says it all.
+                if view.requestID != nil, s.logGroups.streams?.group == source.group { s.logGroups.streams = nil }
+                // From an invocation the stream may never have been written: a role without Logs permissions.
+                s.toast(view.requestID == nil ? "\(what) no longer exists: it was deleted."
+                        : "\(what) does not exist: deleted, or never written because the function's role may not write logs "
+                        + "(logs:CreateLogStream, logs:PutLogEvents).", kind: .warning)
                 return []
             }
             if view.events.isEmpty { view.error = error } else { s.toast(error) }
