@@ -79,15 +79,14 @@ struct LogEventsLayout {
         return parts.map { [TextSpan(String($0), role: role)] }
     }
 
-    /// Lambda's own lines dimmed, errors and warnings in their colours (Python's `[ERROR]`, or a JSON `level`).
+    /// Lambda's own lines dimmed, errors and warnings in their colours, the level read as the live pane reads it.
     static func role(_ message: String) -> StyleRole {
         if LogLineStyle.isPlatformLine(message) { return .dim }
-        func level(_ name: String) -> Bool {
-            message.contains("\"level\":\"\(name)") || message.contains("\"level\": \"\(name)")
+        switch LogLevel.of(message) {
+        case .error?: return .logError
+        case .warn?: return .logWarn
+        default: return .normal
         }
-        if message.contains("[ERROR]") || message.hasPrefix("Traceback") || level("ERROR") { return .logError }
-        if message.contains("[WARN") || level("WARN") { return .logWarn }
-        return .normal
     }
 
     // MARK: - Scrolling
